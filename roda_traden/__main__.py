@@ -1,0 +1,3 @@
+from roda_traden.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Pydantic models of every file kind in a goal tree."""

@@ -1,0 +1,175 @@
+"""verksamhetsplan-ÅÅÅÅ.yaml: one nämnd's or bolag's plan for a year – its
+nämndmål with mått and målvärden, nyckeltal and internbudget."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+
+from .base import Id, Model, Text
+from .common import Decision, Year
+from .values import Amount, PeriodValue, Target, TargetValue
+
+# "Nytt mål" / "nytt värde": the measure has no history yet, said explicitly.
+NEW_WORDS = ("nytt mål", "nytt värde", "nytt", "ny")
+
+
+def _baseline_mapping(value: object) -> object:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str) and " ".join(value.lower().split()) in NEW_WORDS:
+        return {"nytt": True}
+    return {"värde": value}
+
+
+class Baseline(Model):
+    """Ingångsvärde: the value (and year) the målvärden start from."""
+
+    value: TargetValue | None = Field(default=None, alias="värde")
+    year: Year | None = Field(default=None, alias="år")
+    new: bool = Field(default=False, alias="nytt")
+    source: Text | None = Field(default=None, alias="källa")
+
+
+BaselineValue = Annotated[
+    Baseline,
+    BeforeValidator(_baseline_mapping),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "description": "Värde, eller \"nytt mål\""},
+                {
+                    "type": "object",
+                    "properties": {
+                        "värde": {"anyOf": [{"type": "number"}, {"type": "string"}]},
+                        "år": {"type": "integer"},
+                        "nytt": {"type": "boolean"},
+                        "källa": {"type": "string"},
+                    },
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+Direction = Literal["öka", "minska", "bibehålla"]
+
+
+class Series(Model):
+    """What every measured series has: a baseline and a target per year."""
+
+    baseline: BaselineValue | None = Field(default=None, alias="ingångsvärde")
+    targets: dict[Year, TargetValue] = Field(default_factory=dict, alias="målvärden")
+
+
+class SubSeries(Series):
+    """One part of a split mått, e.g. särskilt boende / hemtjänst / LSS."""
+
+    id: Id
+    name: Text = Field(alias="namn")
+
+
+class Measure(Series):
+    """A mått: what is measured, where the number comes from, and targets –
+    either directly or per delserie."""
+
+    id: Id
+    text: Text | None = None
+    source: Text | None = Field(default=None, alias="datakälla")
+    unit: Text | None = Field(default=None, alias="enhet")
+    direction: Direction | None = Field(default=None, alias="riktning")
+    kolada: Text | None = None
+    sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
+
+    def series(self) -> list[Series]:
+        """The series carrying targets: the delserier, or the mått itself."""
+        return list(self.sub_series) or [self]
+
+
+class BoardGoal(Model):
+    """A nämndmål, linked to a KF-mål – or, as a kompletterande nämndmål,
+    directly to a kommunmål."""
+
+    id: Id
+    text: Text
+    administration: Text | None = Field(default=None, alias="förvaltning")
+    council_goal: Text | None = Field(default=None, alias="kf-mål")
+    municipal_goal: Text | None = Field(default=None, alias="kommunmål")
+    measures: list[Measure] = Field(default_factory=list, alias="mått")
+    decision: Decision | None = Field(default=None, alias="beslut")
+
+
+class Contribution(Model):
+    """A KF-mål the organisation serves without a nämndmål of its own, and why."""
+
+    council_goal: Text = Field(alias="kf-mål")
+    reason: Text = Field(alias="motivering")
+
+
+class Focus(Model):
+    """The nämnd's own words on how it works towards one kommunmål."""
+
+    municipal_goal: Text = Field(alias="kommunmål")
+    text: Text
+
+
+class Comparison(Model):
+    value: TargetValue = Field(alias="värde")
+    year: Year = Field(alias="år")
+    against: Text | None = Field(default=None, alias="avser")
+
+
+class KeyFigure(Model):
+    """A nyckeltal: followed without a target, to find what to improve."""
+
+    id: Id
+    text: Text = Field(alias="mått")
+    purpose: Text | None = Field(default=None, alias="syfte")
+    source: Text | None = Field(default=None, alias="datakälla")
+    unit: Text | None = Field(default=None, alias="enhet")
+    kolada: Text | None = None
+    comparison: Comparison | None = Field(default=None, alias="jämförelsevärde")
+    values: dict[Year, TargetValue | None] = Field(default_factory=dict, alias="värden")
+    follow_up: Text | None = Field(default=None, alias="uppföljningstillfälle")
+
+
+class BudgetFigures(Model):
+    income: Amount = Field(alias="intäkter")
+    costs: Amount = Field(alias="kostnader")
+    net: Amount = Field(alias="nettokostnad")
+
+
+class BudgetRow(BudgetFigures):
+    id: Id
+    name: Text = Field(alias="namn")
+
+
+class InternalBudget(Model):
+    """Internbudget in tkr: intäkter positive, kostnader negative, so that
+    nettokostnad = intäkter + kostnader; `ram` is what KF gave."""
+
+    unit: Text = Field(default="tkr", alias="enhet")
+    frame: Amount | None = Field(default=None, alias="ram")
+    rows: list[BudgetRow] = Field(default_factory=list, alias="verksamheter")
+    total: BudgetFigures | None = Field(default=None, alias="summa")
+
+
+class PlanFile(Model):
+    """A verksamhetsplan (for a bolag: affärsplan/verksamhetsplan)."""
+
+    organisation: Text
+    year: Year = Field(alias="år")
+    period: PeriodValue | None = None
+    decision: Decision | None = Field(default=None, alias="beslut")
+    introduction: Text | None = Field(default=None, alias="inledning")
+    focus: list[Focus] = Field(default_factory=list, alias="inriktning")
+    goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")
+    contributions: list[Contribution] = Field(default_factory=list, alias="bidrar-utan-nämndmål")
+    key_figures: list[KeyFigure] = Field(default_factory=list, alias="nyckeltal")
+    budget: InternalBudget | None = Field(default=None, alias="internbudget")
+
+
+__all__ = ["Baseline", "BoardGoal", "Measure", "PlanFile", "Series", "SubSeries", "Target"]

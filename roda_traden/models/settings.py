@@ -1,0 +1,58 @@
+"""A municipality's own settings in kommun.yaml: rule tuning, the bands of
+måluppfyllelse, and its follow-up calendar."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from .base import Id, Model, Text
+
+ReportKind = Literal["månadsrapport", "tertialrapport", "delårsrapport", "årsbokslut", "uppföljning"]
+MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+
+
+class AchievementBand(Model):
+    """One resultatnivå: måluppfyllelsegrad from `från` to `till` per cent."""
+
+    lower: int = Field(alias="från", ge=0, le=100)
+    upper: int = Field(alias="till", ge=0, le=100)
+    name: Text = Field(alias="namn")
+
+
+class Deadlines(Model):
+    boards: MonthDay = Field(alias="nämnder")
+    companies: MonthDay = Field(alias="bolag")
+
+
+class FollowUp(Model):
+    """One report in the year's follow-up calendar.
+
+    Dates are month-day; a deadline earlier in the year than the date the
+    report covers falls in the next year (bokslut per 12-31, in by 01-27).
+    """
+
+    id: Id
+    name: Text = Field(alias="namn")
+    kind: ReportKind = Field(alias="typ")
+    as_of: MonthDay = Field(alias="avser")
+    deadline: MonthDay | Deadlines = Field(alias="inlämning")
+    contents: list[Text] = Field(default_factory=list, alias="innehåll")
+    shortened: bool = Field(default=False, alias="förkortad")
+
+
+DEFAULT_BANDS = [
+    AchievementBand.model_validate({"från": 75, "till": 100, "namn": "Mycket god måluppfyllelse"}),
+    AchievementBand.model_validate({"från": 50, "till": 74, "namn": "God måluppfyllelse"}),
+    AchievementBand.model_validate({"från": 25, "till": 49, "namn": "Relativt låg måluppfyllelse"}),
+    AchievementBand.model_validate({"från": 0, "till": 24, "namn": "Låg måluppfyllelse"}),
+]
+
+
+class Settings(Model):
+    # Rule tuning is checked against the rule registry by roda_traden.config,
+    # which knows each rule's options; here it is only a mapping.
+    rules: dict[str, Any] = Field(default_factory=dict, alias="regler")
+    bands: list[AchievementBand] = Field(default_factory=lambda: list(DEFAULT_BANDS), alias="måluppfyllelse")
+    follow_ups: list[FollowUp] = Field(default_factory=list, alias="uppföljningar")
