@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 import datetime
-from typing import Annotated
 
 from pydantic import Field
 
@@ -15,6 +16,8 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 class Decision(Model):
     """Who decided what, when: kommunfullmäktige for KF-mål, the nämnd (or a
     bolag's styrelse) for its plan – the A in SMART."""
+
+    label: ClassVar[str] = "beslut"
 
     date: datetime.date | None = Field(default=None, alias="datum")
     paragraph: Text | None = Field(default=None, alias="paragraf")

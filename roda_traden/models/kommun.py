@@ -3,7 +3,7 @@ and the organisations (nämnder and bolag) goals are directed at."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -20,22 +20,26 @@ GROUPS = (GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES)
 
 
 class Municipality(Model):
+    label: ClassVar[str] = "kommun"
     name: Text = Field(alias="namn")
     code: str = Field(alias="kod", pattern=r"^\d{4}$")
 
 
 class VisionTheme(Model):
+    label: ClassVar[str] = "visionstema"
     id: Id
     heading: Text = Field(alias="rubrik")
     text: Text
 
 
 class Vision(Model):
+    label: ClassVar[str] = "vision"
     name: Text = Field(alias="namn")
     themes: list[VisionTheme] = Field(default_factory=list, alias="teman")
 
 
 class Organisation(Model):
+    label: ClassVar[str] = "organisation"
     id: Id
     name: Text = Field(alias="namn")
     kind: Literal["nämnd", "bolag"] = Field(alias="typ")
@@ -44,6 +48,8 @@ class Organisation(Model):
 class CouncilGoal(Model):
     """A KF-mål: decided by kommunfullmäktige, followed up at delår and
     bokslut (D/B) or at bokslut only (B)."""
+
+    label: ClassVar[str] = "KF-mål"
 
     id: Id
     text: Text
@@ -56,6 +62,8 @@ class OtherDirective(Model):
     """'Styrning i övrigt': a direction from KF to one organisation that is
     not a goal to follow up, e.g. a bolag's long-term target."""
 
+    label: ClassVar[str] = "övrig styrning"
+
     organisation: Text
     text: Text
 
@@ -63,12 +71,16 @@ class OtherDirective(Model):
 class GuidingPrinciple(Model):
     """A ledord from the personalpolitiskt program."""
 
+    label: ClassVar[str] = "ledord"
+
     name: Text = Field(alias="namn")
     text: Text
 
 
 class MunicipalGoal(Model):
     """A kommunmål with the KF-mål decided under it."""
+
+    label: ClassVar[str] = "kommunmål"
 
     id: Id
     name: Text = Field(alias="namn")
@@ -78,6 +90,7 @@ class MunicipalGoal(Model):
 
 
 class KommunFile(Model):
+    label: ClassVar[str] = "kommun.yaml"
     municipality: Municipality = Field(alias="kommun")
     period: PeriodValue = Field(alias="planeringsperiod")
     decision: Decision | None = Field(default=None, alias="beslut")

@@ -3,7 +3,7 @@ nämndmål with mått and målvärden, nyckeltal and internbudget."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
@@ -25,6 +25,8 @@ def _baseline_mapping(value: object) -> object:
 
 class Baseline(Model):
     """Ingångsvärde: the value (and year) the målvärden start from."""
+
+    label: ClassVar[str] = "ingångsvärde"
 
     value: TargetValue | None = Field(default=None, alias="värde")
     year: Year | None = Field(default=None, alias="år")
@@ -61,12 +63,16 @@ Direction = Literal["öka", "minska", "bibehålla"]
 class Series(Model):
     """What every measured series has: a baseline and a target per year."""
 
+    label: ClassVar[str] = "serie"
+
     baseline: BaselineValue | None = Field(default=None, alias="ingångsvärde")
     targets: dict[Year, TargetValue] = Field(default_factory=dict, alias="målvärden")
 
 
 class SubSeries(Series):
     """One part of a split mått, e.g. särskilt boende / hemtjänst / LSS."""
+
+    label: ClassVar[str] = "delserie"
 
     id: Id
     name: Text = Field(alias="namn")
@@ -75,6 +81,8 @@ class SubSeries(Series):
 class Measure(Series):
     """A mått: what is measured, where the number comes from, and targets –
     either directly or per delserie."""
+
+    label: ClassVar[str] = "mått"
 
     id: Id
     text: Text | None = None
@@ -93,6 +101,8 @@ class BoardGoal(Model):
     """A nämndmål, linked to a KF-mål – or, as a kompletterande nämndmål,
     directly to a kommunmål."""
 
+    label: ClassVar[str] = "nämndmål"
+
     id: Id
     text: Text
     administration: Text | None = Field(default=None, alias="förvaltning")
@@ -105,6 +115,8 @@ class BoardGoal(Model):
 class Contribution(Model):
     """A KF-mål the organisation serves without a nämndmål of its own, and why."""
 
+    label: ClassVar[str] = "bidrag utan nämndmål"
+
     council_goal: Text = Field(alias="kf-mål")
     reason: Text = Field(alias="motivering")
 
@@ -112,11 +124,14 @@ class Contribution(Model):
 class Focus(Model):
     """The nämnd's own words on how it works towards one kommunmål."""
 
+    label: ClassVar[str] = "inriktning"
+
     municipal_goal: Text = Field(alias="kommunmål")
     text: Text
 
 
 class Comparison(Model):
+    label: ClassVar[str] = "jämförelsevärde"
     value: TargetValue = Field(alias="värde")
     year: Year = Field(alias="år")
     against: Text | None = Field(default=None, alias="avser")
@@ -124,6 +139,8 @@ class Comparison(Model):
 
 class KeyFigure(Model):
     """A nyckeltal: followed without a target, to find what to improve."""
+
+    label: ClassVar[str] = "nyckeltal"
 
     id: Id
     text: Text = Field(alias="mått")
@@ -137,12 +154,14 @@ class KeyFigure(Model):
 
 
 class BudgetFigures(Model):
+    label: ClassVar[str] = "budgetsumma"
     income: Amount = Field(alias="intäkter")
     costs: Amount = Field(alias="kostnader")
     net: Amount = Field(alias="nettokostnad")
 
 
 class BudgetRow(BudgetFigures):
+    label: ClassVar[str] = "budgetrad"
     id: Id
     name: Text = Field(alias="namn")
 
@@ -150,6 +169,8 @@ class BudgetRow(BudgetFigures):
 class InternalBudget(Model):
     """Internbudget in tkr: intäkter positive, kostnader negative, so that
     nettokostnad = intäkter + kostnader; `ram` is what KF gave."""
+
+    label: ClassVar[str] = "internbudget"
 
     unit: Text = Field(default="tkr", alias="enhet")
     frame: Amount | None = Field(default=None, alias="ram")
@@ -159,6 +180,8 @@ class InternalBudget(Model):
 
 class PlanFile(Model):
     """A verksamhetsplan (for a bolag: affärsplan/verksamhetsplan)."""
+
+    label: ClassVar[str] = "verksamhetsplan"
 
     organisation: Text
     year: Year = Field(alias="år")

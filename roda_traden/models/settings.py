@@ -3,7 +3,7 @@ måluppfyllelse, and its follow-up calendar."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -16,12 +16,15 @@ MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[
 class AchievementBand(Model):
     """One resultatnivå: måluppfyllelsegrad from `från` to `till` per cent."""
 
+    label: ClassVar[str] = "resultatnivå"
+
     lower: int = Field(alias="från", ge=0, le=100)
     upper: int = Field(alias="till", ge=0, le=100)
     name: Text = Field(alias="namn")
 
 
 class Deadlines(Model):
+    label: ClassVar[str] = "inlämning"
     boards: MonthDay = Field(alias="nämnder")
     companies: MonthDay = Field(alias="bolag")
 
@@ -32,6 +35,8 @@ class FollowUp(Model):
     Dates are month-day; a deadline earlier in the year than the date the
     report covers falls in the next year (bokslut per 12-31, in by 01-27).
     """
+
+    label: ClassVar[str] = "uppföljning"
 
     id: Id
     name: Text = Field(alias="namn")
@@ -51,6 +56,7 @@ DEFAULT_BANDS = [
 
 
 class Settings(Model):
+    label: ClassVar[str] = "inställningar"
     # Rule tuning is checked against the rule registry by roda_traden.config,
     # which knows each rule's options; here it is only a mapping.
     rules: dict[str, Any] = Field(default_factory=dict, alias="regler")

@@ -1,0 +1,81 @@
+"""A municipality's tuning of the rules (kommun.yaml → inställningar.regler),
+checked against the registry so a typo never silently turns a check off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .loading.schema_errors import did_you_mean
+from .problems import Severity
+from .rules.base import Options, Rule
+from .tree import GoalTree
+
+OFF = ("av", False)
+ON = ("på", True)
+LEVEL_KEY = "nivå"
+SETTINGS_PATH = ("inställningar", "regler")
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    enabled: bool
+    severity: Severity
+    options: Options | None
+
+
+def resolve(tree: GoalTree, rules: tuple[Rule, ...]) -> dict[str, RuleSetting]:
+    """Each rule's effective setting; problems go to kommun.yaml as RT013."""
+    raw = tree.kommun.settings.rules if tree.kommun else {}
+    by_code = {rule.code: rule for rule in rules}
+    source = tree.kommun._at[0] if tree.kommun else None
+    for code in raw:
+        if code not in by_code:
+            guess = did_you_mean(str(code), list(by_code))
+            source.finding("RT013", f"Okänd regel \"{code}\" i inställningarna.",
+                           f"Menade du {guess}?" if guess else "Se docs/rules.md för regelkoderna.",
+                           path=(*SETTINGS_PATH, code))
+    return {rule.code: _setting(rule, raw.get(rule.code), source) for rule in rules}
+
+
+def _setting(rule: Rule, value: Any, source: Any) -> RuleSetting:
+    default = RuleSetting(True, rule.severity, rule.options() if rule.options else None)
+    path = (*SETTINGS_PATH, rule.code)
+    if value is None or value in ON:
+        return default
+    if value in OFF:
+        if rule.required:
+            source.finding("RT013", f"{rule.code} kan inte stängas av: en fil med det felet går inte att läsa.",
+                           "Rätta filen i stället.", path=path)
+            return default
+        return RuleSetting(False, rule.severity, default.options)
+    if not isinstance(value, dict):
+        source.finding("RT013", f"Inställningen för {rule.code} ska vara \"av\", \"på\" eller en mappning.",
+                       f"T.ex. \"{rule.code}: av\" eller \"{rule.code}: {{nivå: varning}}\".", path=path)
+        return default
+    options = dict(value)
+    severity = rule.severity
+    if LEVEL_KEY in options:
+        level = options.pop(LEVEL_KEY)
+        if level in (Severity.ERROR.value, Severity.WARNING.value):
+            severity = Severity(level)
+        else:
+            source.finding("RT013", f"Ogiltig nivå \"{level}\" för {rule.code}.", "Ange \"fel\" eller \"varning\".",
+                           path=(*path, LEVEL_KEY))
+    if not options:
+        return RuleSetting(True, severity, default.options)
+    if rule.options is None:
+        source.finding("RT013", f"{rule.code} har inga inställningar utöver \"nivå\".",
+                       "Ta bort de övriga nycklarna.", path=path)
+        return RuleSetting(True, severity, default.options)
+    try:
+        return RuleSetting(True, severity, rule.options.model_validate(options))
+    except ValidationError as error:
+        allowed = [f.alias or n for n, f in rule.options.model_fields.items()]
+        for item in error.errors(include_url=False):
+            key = item["loc"][0] if item["loc"] else ""
+            source.finding("RT013", f"Ogiltig inställning \"{key}\" för {rule.code}.",
+                           "Tillåtna: " + ", ".join([LEVEL_KEY, *allowed]) + ".", path=(*path, key))
+        return RuleSetting(True, severity, default.options)

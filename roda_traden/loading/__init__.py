@@ -1,0 +1,1 @@
+"""Reading a goal tree from disk: files, text checks, YAML, models."""

@@ -1,0 +1,71 @@
+"""Finding line and column for a YAML path, on demand.
+
+The bulk read (yaml_rs) keeps no positions. When something must be
+reported, the file is composed once more with ruamel.yaml, whose nodes carry
+marks, and the path is walked down that node tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def compose(text: str) -> Any:
+    """The ruamel node tree of ``text`` (C parser when installed)."""
+    try:
+        from ruamel.yaml.cyaml import CBaseLoader
+    except ImportError:  # pure-Python installs still work, only slower
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).compose(text)
+    loader = CBaseLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def walk(root: Any, path: tuple) -> tuple[int, int]:
+    """1-based (line, column) of the deepest node along ``path`` that exists.
+
+    A path ending in a mapping key points at the key, so "line of `enhet:`";
+    a missing key points at the mapping that lacks it.
+    """
+    node, mark = root, getattr(root, "start_mark", None)
+    for segment in path:
+        if node is None:
+            break
+        if node.id == "mapping":
+            pair = next(((k, v) for k, v in node.value if k.value == str(segment)), None)
+            if pair is None:
+                break
+            mark, node = pair[0].start_mark, pair[1]
+        elif node.id == "sequence" and isinstance(segment, int) and 0 <= segment < len(node.value):
+            node = node.value[segment]
+            mark = node.start_mark
+        else:
+            break
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def duplicate_keys(root: Any) -> Iterator[tuple[str, int, int, int]]:
+    """Every repeated key: (key, line, column, line of first occurrence)."""
+    stack, seen_nodes = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if node.id == "mapping":
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if key.id == "scalar" and key.value in first:
+                    yield key.value, key.start_mark.line + 1, key.start_mark.column + 1, first[key.value]
+                elif key.id == "scalar":
+                    first[key.value] = key.start_mark.line + 1
+                stack.append(value)
+        elif node.id == "sequence":
+            stack.extend(node.value)

@@ -1,0 +1,169 @@
+"""pydantic's validation errors, said in Swedish at the right place."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "list_type": "en lista (rader som börjar med \"- \")",
+    "dict_type": "en mappning (nycklar med värden)",
+    "model_type": "en mappning (nycklar med värden)",
+    "model_attributes_type": "en mappning (nycklar med värden)",
+    "date_type": "ett datum (ÅÅÅÅ-MM-DD)",
+    "date_parsing": "ett datum (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_parsing": "ett datum (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_inexact": "ett datum (ÅÅÅÅ-MM-DD)",
+}
+
+
+def schema_findings(model: type[BaseModel], data: Any, error: ValidationError) -> Iterator[tuple[tuple, str, str]]:
+    """(path, message, hint) for each distinct problem pydantic found."""
+    seen: set[tuple] = set()
+    for item in error.errors(include_url=False):
+        path = _data_path(data, item["loc"], missing=item["type"] == "missing")
+        if path in seen:  # a union reports once per member; the first says enough
+            continue
+        seen.add(path)
+        yield path, *_explain(model, path, item)
+
+
+def _data_path(data: Any, loc: tuple, missing: bool) -> tuple:
+    """The part of pydantic's ``loc`` that exists in the YAML (drops union
+    member names and "[key]" markers)."""
+    path, node = [], data
+    for i, segment in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and segment in node:
+            path.append(segment)
+            node = node[segment]
+        elif isinstance(node, dict) and isinstance(segment, str) and segment.isdigit() and int(segment) in node:
+            path.append(int(segment))
+            node = node[int(segment)]
+        elif isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
+            path.append(segment)
+            node = node[segment]
+        elif last and missing:
+            path.append(segment)
+    return tuple(path)
+
+
+def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
+    kind, value = item["type"], item.get("input")
+    key = path[-1] if path else None
+    owner = model_at(root, path[:-1]) if path else root
+    where = f" i {owner.label}" if owner is not None and hasattr(owner, "label") else ""
+    if kind == "missing":
+        return f"Nyckeln \"{key}\" saknas{where}.", f"Lägg till \"{key}: …\"; se docs/format.md."
+    if kind == "extra_forbidden":
+        allowed = _aliases(owner) if owner else []
+        guess = did_you_mean(str(key), allowed)
+        hint = f"Menade du \"{guess}\"?" if guess else "Tillåtna nycklar här: " + ", ".join(allowed) + "."
+        return f"Okänd nyckel \"{key}\"{where}.", hint
+    if kind in ("literal_error", "enum"):
+        expected = item.get("ctx", {}).get("expected", "")
+        return f"Ogiltigt värde {_show(value)} för \"{key}\".", f"Tillåtna värden: {expected.replace(' or ', ' eller ')}."
+    if kind == "string_pattern_mismatch":
+        if key == "id" or str(key).endswith("id"):
+            return f"Ogiltigt id {_show(value)}.", "Ett id består av bokstäver, siffror, - och _, utan mellanslag, t.ex. \"nojdhet-sabo\"."
+        return f"Värdet {_show(value)} för \"{key}\" har fel form.", _pattern_hint(key)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"Värdet {_show(value)} för \"{key}\" ligger utanför det tillåtna.", _range_hint(item)
+    if kind == "string_too_short":
+        return f"\"{key}\" är tom.", f"Skriv en text efter \"{key}:\" eller ta bort raden."
+    if kind == "rt":
+        return item["msg"], ""
+    if kind in _TYPE_WORDS:
+        return f"\"{key}\" ska vara {_TYPE_WORDS[kind]}, inte {_show(value)}.", _type_hint(kind, value)
+    return f"Ogiltigt värde {_show(value)} för \"{key}\".", "Jämför med exemplen i docs/format.md."
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "ett tomt värde"
+    if isinstance(value, dict):
+        return "en mappning"
+    if isinstance(value, list):
+        return "en lista"
+    text = str(value)
+    return f"\"{text[:60]}…\"" if len(text) > 60 else f"\"{text}\""
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return f"Sätt värdet inom citattecken: \"{value}\"."
+    if kind.startswith("date"):
+        return "Skriv datum som 2023-08-31."
+    return "Se docs/format.md för hur värdet skrivs."
+
+
+def _pattern_hint(key: Any) -> str:
+    if key in ("avser", "nämnder", "bolag", "inlämning"):
+        return "Skriv månad och dag som MM-DD, t.ex. \"09-12\"."
+    if key == "kod":
+        return "Kommunkoden är fyra siffror inom citattecken, t.ex. \"0481\"."
+    return "Se docs/format.md för hur värdet skrivs."
+
+
+def _range_hint(item: dict) -> str:
+    ctx = item.get("ctx", {})
+    if "ge" in ctx:
+        return f"Värdet ska vara minst {ctx['ge']}."
+    return f"Värdet får vara högst {ctx.get('le')}."
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("_", "-")
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The closest choice, comparing without diacritics ("namndmal" → "nämndmål")."""
+    folded = {_fold(choice): choice for choice in choices}
+    match = difflib.get_close_matches(_fold(word), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def model_at(root: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    """The model class describing the mapping at ``path`` under ``root``."""
+    current: Any = root
+    for segment in path:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = next((f for n, f in current.model_fields.items() if (f.alias or n) == segment), None)
+            if field is None:
+                return None
+            current = _unwrap(field.annotation)
+        else:  # a list index or dict key: step into the item type
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            current = _unwrap(args[-1]) if args else None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional; prefer a model member of a union."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        members = [_unwrap(a) for a in typing.get_args(annotation) if a is not type(None)]
+        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+        return models[0] if models else members[0]
+    return annotation

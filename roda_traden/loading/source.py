@@ -1,0 +1,122 @@
+"""One YAML file of a goal tree: its text, its data and where things are."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from . import positions, yaml_errors
+from .text_checks import check_text
+
+# A goal tree file is a few hundred kB at most; anything far larger is a
+# mistake or an attack, and is refused before it is read.
+MAX_BYTES = 10 * 1024 * 1024
+# yaml_rs counts events replayed through aliases; this bounds an alias bomb.
+MAX_ALIAS_EVENTS = 200_000
+
+
+class SourceFile:
+    """A file as read: ``data`` is None when it could not be read at all."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        self.path = path
+        self.display = display
+        self.text = ""
+        self.data: Any = None
+        self.readable = False
+        self.findings: list[Finding] = []
+        self._nodes: Any = None
+
+    def finding(self, code: str, message: str, hint: str = "", path: tuple = (),
+                line: int | None = None, column: int | None = None) -> None:
+        self.findings.append(Finding(code, self, message, hint, path, line, column))
+
+    def locate(self, path: tuple) -> tuple[int, int]:
+        if self._nodes is None:
+            try:
+                self._nodes = positions.compose(self.text)
+            except Exception:  # the fast reader accepted what ruamel cannot; point at the top
+                self._nodes = False
+        if self._nodes is False:
+            return 1, 1
+        return positions.walk(self._nodes, path)
+
+    def read(self) -> SourceFile:
+        text = self._decode()
+        if text is None:
+            return self
+        for code, line, column, message, hint in check_text(text):
+            self.finding(code, message, hint, line=line, column=column)
+        text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+        self.text = text
+        self.data = self._parse(text)
+        return self
+
+    def _decode(self) -> str | None:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_BYTES:
+                self.finding("RT008", f"Filen är {size / 1e6:.0f} MB; rt läser filer upp till {MAX_BYTES // 2**20} MB.",
+                             "En målfil är normalt under 1 MB. Dela upp filen eller kontrollera att det är rätt fil.",
+                             line=1, column=1)
+                return None
+            raw = self.path.read_bytes()
+        except OSError as error:
+            self.finding("RT001", f"Filen kan inte öppnas: {error.strerror}.",
+                         "Kontrollera att filen finns och att du har läsrättighet.", line=1, column=1)
+            return None
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.finding("RT011", "Filen är sparad som UTF-16, inte UTF-8.", "Spara filen som UTF-8.", line=1, column=1)
+            return None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            before = raw[: error.start]
+            line = before.count(b"\n") + 1
+            column = error.start - (before.rfind(b"\n") + 1) + 1
+            self.finding("RT011", "Filen är inte UTF-8-kodad (troligen Windows-1252 eller Latin-1).",
+                         "Spara filen som UTF-8; i VS Code: \"Reopen with Encoding\" och sedan \"Save with Encoding\".",
+                         line=line, column=column)
+            return None
+
+    def _parse(self, text: str) -> Any:
+        import yaml_rs
+
+        limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS)
+        try:
+            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+        except yaml_rs.YAMLDecodeError as error:
+            message = str(error)
+            if message.startswith("duplicate mapping key"):
+                return self._parse_with_duplicates(text, limits)
+            if "alias" in message and "limit" in message:
+                self.finding("RT008", "Filen expanderar till för många värden via alias (*namn).",
+                             "Skriv ut värdena i stället för att upprepa alias; rt läser inte \"alias-bomber\".",
+                             line=1, column=1)
+                return None
+            line, column, swedish, hint = yaml_errors.explain(message)
+            code = "RT001"
+            if "tabs disallowed" in message:
+                # The text check already found this tab at its exact column;
+                # say there, once, that it also stops the file being read.
+                code = "RT002"
+                tab = next((f for f in self.findings if f.code == "RT002" and f.line == line), None)
+                if tab is not None:
+                    self.findings.remove(tab)
+                    column = tab.column or column
+            self.finding(code, swedish, hint, line=line, column=column)
+            return None
+        self.readable = True
+        return data
+
+    def _parse_with_duplicates(self, text: str, limits: Any) -> Any:
+        import yaml_rs
+
+        for key, line, column, first_line in positions.duplicate_keys(positions.compose(text)):
+            self.finding("RT006", f"Nyckeln \"{key}\" finns redan på rad {first_line} i samma mappning.",
+                         "Ta bort eller slå ihop dubbletten; rt använder bara den första.", line=line, column=column)
+        self.readable = True
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits,
+                             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.FirstWins)

@@ -1,0 +1,38 @@
+"""Checks on a file's raw text, before YAML parsing: things that are
+invisible in an editor but break diffs, id matching or the parser."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+Issue = tuple[str, int, int, str, str]  # code, line, column, message, hint
+
+
+def check_text(text: str) -> Iterator[Issue]:
+    if text.startswith("\ufeff"):
+        yield ("RT003", 1, 1, "Filen börjar med ett BOM-tecken (byte order mark).",
+               "Spara filen som UTF-8 utan BOM; i VS Code: \"Save with Encoding\" → \"UTF-8\".")
+    if "\r" in text:
+        count = text.count("\r\n") or text.count("\r")
+        line = text[: text.index("\r")].count("\n") + 1
+        rows = "1 rad" if count == 1 else f"{count} rader"
+        yield ("RT004", line, 1, f"Filen har Windows-radslut (CRLF) på {rows}.",
+               "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\t" in line:
+            yield ("RT002", number, line.index("\t") + 1, "Tabbtecken i filen.",
+                   "YAML tillåter inte tabb som indrag; använd mellanslag (två per nivå).")
+    if not unicodedata.is_normalized("NFC", text):
+        yield from _nfc_issues(text)
+
+
+def _nfc_issues(text: str) -> Iterator[Issue]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        column = next(i for i, ch in enumerate(line) if unicodedata.combining(ch)) or 1
+        shown = unicodedata.normalize("NFC", line[column - 1: column + 1])
+        yield ("RT005", number, column, f"Tecknet \"{shown}\" är skrivet som bokstav plus separat accent (inte NFC).",
+               "Skriv om tecknet (t.ex. å, ä, ö) direkt från tangentbordet, "
+               "annars matchar inte id:n och sökningar. rt läser filen som om det vore rättat.")

@@ -1,0 +1,116 @@
+"""Loading a whole goal tree: find its files, read them, build the models."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..models.base import Model
+from ..models.kommun import KommunFile
+from ..models.plan import PlanFile
+from ..tree import GoalTree
+from .locations import attach
+from .schema_errors import schema_findings
+from .source import SourceFile
+
+KOMMUN_FILE = "kommun.yaml"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str
+    pattern: re.Pattern[str]
+    model: type[Model]
+
+
+# The kinds of file a tree holds, by file name; the tree's own layout
+# (namnder/von/…) is a convention, the content says which organisation.
+FILE_KINDS = (
+    FileKind("verksamhetsplan", re.compile(r"^verksamhetsplan-(?P<year>\d{4})(-[\w-]+)?\.ya?ml$"), PlanFile),
+)
+
+
+def find_trees(path: Path) -> list[Path]:
+    """Every directory at or below ``path`` holding a kommun.yaml; a tree's
+    own subdirectories are not searched for further trees."""
+    if (path / KOMMUN_FILE).is_file():
+        return [path]
+    roots = []
+    for directory, subdirs, files in os.walk(path):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        if KOMMUN_FILE in files:
+            roots.append(Path(directory))
+            subdirs.clear()
+    return roots
+
+
+def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
+    tree = GoalTree(root)
+    base = display_base or Path.cwd()
+    kommun_source = _source(root / KOMMUN_FILE, base).read()
+    tree.sources.append(kommun_source)
+    tree.kommun = _validate(kommun_source, KommunFile)
+    for path in _yaml_files(root):
+        if path.name == KOMMUN_FILE and path.parent == root:
+            continue
+        source = _source(path, base)
+        tree.sources.append(source)
+        kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
+        if kind is None:
+            source.finding("RT009", f"Filen \"{path.name}\" är inte en känd filtyp och kontrolleras inte.",
+                           "Filnamnet ska börja med \"verksamhetsplan-ÅÅÅÅ\" (se docs/format.md); "
+                           "stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
+            continue
+        source.read()
+        model = _validate(source, kind.model) if source.readable else None
+        if isinstance(model, PlanFile):
+            tree.plans.append(model)
+            _check_name_year(source, kind, model)
+    return tree
+
+
+def _source(path: Path, base: Path) -> SourceFile:
+    try:
+        display = os.path.relpath(path, base)
+    except ValueError:  # another drive on Windows
+        display = str(path)
+    return SourceFile(path, display)
+
+
+def _validate(source: SourceFile, model: type[Model]) -> Model | None:
+    if not source.readable:
+        return None
+    data = source.data
+    if not isinstance(data, dict):
+        source.finding("RT007", "Filen ska innehålla nycklar med värden (en YAML-mappning)"
+                       + (", men är tom." if data is None else "."),
+                       "Se docs/format.md för hur filen börjar.", line=1, column=1)
+        return None
+    try:
+        result = model.model_validate(data)
+    except ValidationError as error:
+        for path, message, hint in schema_findings(model, data, error):
+            source.finding("RT007", message, hint, path=path)
+        return None
+    attach(result, source)
+    return result
+
+
+def _check_name_year(source: SourceFile, kind: FileKind, plan: PlanFile) -> None:
+    match = kind.pattern.match(source.path.name)
+    if match and int(match["year"]) != plan.year:
+        source.finding("RT012", f"Filnamnet säger {match['year']} men filen anger år {plan.year}.",
+                       "Byt namn på filen eller rätta \"år:\" så att de stämmer.", path=("år",))
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    found = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".")
+                            and not (Path(directory, d) / KOMMUN_FILE).is_file())
+        found.extend(Path(directory, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+    return found

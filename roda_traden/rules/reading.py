@@ -1,0 +1,105 @@
+"""Codes for problems found while reading files. The checks themselves live
+in roda_traden.loading (they run before any model exists); these entries give
+each code its summary, severity and documentation like any other rule."""
+
+from __future__ import annotations
+
+from ..problems import Severity
+from .base import Rule
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+READING_RULES = (
+    Rule("RT001", "läsning.syntax", "Filen kan inte läsas som YAML", ERROR, """
+Filen går inte att tolka som YAML, oftast på grund av indrag, ett kolon i en
+text utan citattecken eller ett citattecken som inte avslutas. Meddelandet
+anger rad och kolumn där tolkningen stannade. Filen kontrolleras inte vidare
+och `rt validate` avslutas med kod 2.
+
+```yaml
+nämndmål:
+  - id: nojdhet
+    text: Mål: öka nöjdheten     # fel: kolon i texten
+```
+Rätt: `text: "Mål: öka nöjdheten"`.
+""", required=True),
+    Rule("RT002", "läsning.tabb", "Tabbtecken i filen", ERROR, """
+YAML tillåter inte tabb som indrag, och en tabb i en text syns inte i en
+granskning. Ersätt tabbar med mellanslag (två per nivå).
+"""),
+    Rule("RT003", "läsning.bom", "Filen börjar med BOM", WARNING, """
+Filen börjar med ett osynligt BOM-tecken (vanligt när Anteckningar i Windows
+sparar "UTF-8"). Det stör diffar och vissa verktyg. Spara som UTF-8 utan BOM.
+"""),
+    Rule("RT004", "läsning.radslut", "Windows-radslut (CRLF)", WARNING, """
+Blandade radslut ger brusiga diffar i pull requests. Spara med LF, eller lägg
+`*.yaml text eol=lf` i `.gitattributes` så sköter git det.
+"""),
+    Rule("RT005", "läsning.nfc", "Bokstav skriven med separat accent (inte NFC)", ERROR, """
+"å" kan skrivas som ett tecken eller som "a" plus en ring. De ser likadana ut
+men är olika för datorn, så id:n och sökningar matchar inte. rt läser filen
+som om den vore rättad, men filen bör skrivas om (kopiera inte text från PDF).
+"""),
+    Rule("RT006", "läsning.dubblettnyckel", "Samma nyckel två gånger i en mappning", ERROR, """
+En nyckel som förekommer två gånger i samma mappning är ett fel i YAML; bara
+den första används. Slå ihop eller ta bort dubbletten.
+
+```yaml
+- id: nojdhet
+  målvärden: {2023: 72 %}
+  målvärden: {2024: 80 %}    # fel: andra "målvärden"
+```
+"""),
+    Rule("RT007", "läsning.struktur", "Fel i filens struktur", ERROR, """
+En nyckel är okänd (med förslag på vad som troligen menades), ett värde har
+fel typ eller en obligatorisk nyckel saknas. Nycklarna och deras typer
+beskrivs i docs/format.md och i JSON-schemat från `rt schema`.
+
+```yaml
+nämndmål:
+  - id: nojdhet
+    txt: Andelen nöjda ska öka   # fel: menade du "text"?
+```
+""", required=True),
+    Rule("RT008", "läsning.storlek", "Filen är för stor eller expanderar för mycket", ERROR, """
+rt vägrar läsa filer över 10 MB och filer där alias (`*namn`) expanderar till
+orimligt många värden ("alias-bomber"). En målfil är normalt under 1 MB.
+""", required=True),
+    Rule("RT009", "läsning.okänd-fil", "Okänd fil i målträdet", WARNING, """
+En YAML-fil i trädet har ett namn som inte motsvarar någon filtyp och
+kontrolleras därför inte. Ofta ett stavfel: `verksamhetplan-2023.yaml`.
+Filtyperna och deras namn beskrivs i docs/format.md.
+"""),
+    Rule("RT010", "läsning.ignore", "Ogiltig eller oanvänd ignore-kommentar", WARNING, """
+En kommentar `# rt: ignore[KOD]` tystar ett fynd med den koden på samma rad
+(eller, om kommentaren står ensam på en rad, på nästa rad);
+`# rt: ignore-file[KOD]` tystar koden i hela filen. En kommentar som anger
+en okänd kod, eller som inte tystar något, rapporteras så att gamla
+undantag inte blir liggande.
+
+```yaml
+    ingångsvärde: 69 %   # rt: ignore[RT205] året framgår inte av källan
+```
+"""),
+    Rule("RT011", "läsning.kodning", "Filen är inte UTF-8", ERROR, """
+Filen är sparad i en annan teckenkodning än UTF-8 (t.ex. Windows-1252), så å,
+ä och ö kan inte läsas säkert. Spara filen som UTF-8.
+""", required=True),
+    Rule("RT012", "läsning.filnamn", "Filnamnets år stämmer inte med innehållet", WARNING, """
+`verksamhetsplan-2023.yaml` ska innehålla `år: 2023`. Ett filnamn som säger
+något annat än innehållet leder granskare fel.
+"""),
+    Rule("RT013", "läsning.inställningar", "Ogiltig regelinställning i kommun.yaml", ERROR, """
+Under `inställningar.regler` får bara kända regelkoder stå, med `av`, `på`
+eller en mappning med `nivå` (fel/varning) och regelns egna inställningar.
+Ett stavfel här får aldrig tyst stänga av en kontroll.
+
+```yaml
+inställningar:
+  regler:
+    RT205: av
+    RT401: {max: 8}
+    RT304: {nivå: fel}
+```
+"""),
+)

@@ -1,0 +1,51 @@
+"""RT104: organisation abbreviations must be declared in kommun.yaml."""
+
+from __future__ import annotations
+
+from ..loading.schema_errors import did_you_mean
+from ..models.kommun import GROUPS
+from ..problems import Severity
+from .base import Hit, Rule
+
+
+def check(tree, options):
+    known = list(tree.organisations)
+
+    def hit(node, name, keys):
+        guess = did_you_mean(name, known + list(GROUPS))
+        hint = f"Menade du \"{guess}\"?" if guess else (
+            "Lägg till organisationen under \"organisationer\" i kommun.yaml, eller använd "
+            "\"alla\", \"nämnderna\" eller \"bolagen\".")
+        return Hit(node, f"Okänd organisation \"{name}\".", hint, keys)
+
+    for _parent, kf in tree.all_council_goals():
+        for index, name in enumerate(kf.responsible):
+            if name not in tree.organisations and name.lower() not in GROUPS:
+                yield hit(kf, name, ("ansvariga", index))
+    for goal in tree.municipal_goals.values():
+        for directive in goal.other_directives:
+            if directive.organisation not in tree.organisations:
+                yield hit(directive, directive.organisation, ("organisation",))
+    for plan in tree.plans:
+        if plan.organisation not in tree.organisations:
+            yield hit(plan, plan.organisation, ("organisation",))
+
+
+RULE = Rule(
+    code="RT104",
+    name="länk.okänd-organisation",
+    summary="Okänd organisationsförkortning",
+    severity=Severity.ERROR,
+    check=check,
+    description="""
+Organisationer (nämnder och bolag) deklareras en gång under `organisationer`
+i kommun.yaml och nämns sedan med sin förkortning: i KF-målens `ansvariga`,
+i `övrig-styrning` och i verksamhetsplanens `organisation`. Gruppord som
+`alla`, `nämnderna` och `bolagen` är tillåtna i `ansvariga`.
+
+Fel:
+```yaml
+    ansvariga: [VON, KNF]     # KNF finns inte – menades KFN?
+```
+""",
+)

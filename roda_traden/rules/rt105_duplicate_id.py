@@ -1,0 +1,67 @@
+"""RT105: ids are unique where references look them up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..problems import Severity
+from .base import Hit, Rule
+
+
+def check(tree, options):
+    kommun = tree.kommun
+    yield from _repeated("visionstema", kommun.vision.themes if kommun.vision else [])
+    # Nämndmål refer to KF-mål and kommunmål by id alone, so the two share one namespace.
+    yield from _repeated("mål", [*kommun.goals, *(kf for _g, kf in tree.all_council_goals())])
+    yield from _repeated("organisation", kommun.organisations, fold=str.upper)
+    yield from _repeated("uppföljning", kommun.settings.follow_ups)
+    seen: dict[tuple[str, int], object] = {}
+    for plan in tree.plans:
+        key = (plan.organisation, plan.year)
+        if key in seen:
+            other = seen[key]._at[0].display
+            yield Hit(plan, f"{plan.organisation} har redan en verksamhetsplan för {plan.year} i {other}.",
+                      "Slå ihop planerna till en fil per organisation och år.", ("organisation",))
+        seen.setdefault(key, plan)
+        yield from _repeated("nämndmål", plan.goals)
+        # "VON.mått-id" addresses both mått and nyckeltal, so they share a namespace.
+        yield from _repeated("mått", [*(m for g in plan.goals for m in g.measures), *plan.key_figures])
+        for goal in plan.goals:
+            for measure in goal.measures:
+                yield from _repeated("delserie", measure.sub_series)
+        yield from _repeated("budgetrad", plan.budget.rows if plan.budget else [])
+
+
+def _repeated(kind: str, nodes: Iterable, fold=lambda s: s) -> Iterator[Hit]:
+    first: dict[str, object] = {}
+    for node in nodes:
+        key = fold(node.id)
+        if key in first:
+            yield Hit(node, f"Id:t \"{node.id}\" används redan för ett annat {kind}.",
+                      "Ge varje id ett eget, beskrivande namn; referenser och uppföljning använder id:t.", ("id",))
+        else:
+            first[key] = node
+
+
+RULE = Rule(
+    code="RT105",
+    name="länk.dubblett-id",
+    summary="Samma id används två gånger",
+    severity=Severity.ERROR,
+    check=check,
+    description="""
+Referenser går via id, aldrig via position, så ett id får bara finnas en gång
+där det slås upp: kommunmål och KF-mål i hela kommun.yaml, organisationer,
+nämndmål per verksamhetsplan, mått och nyckeltal per verksamhetsplan
+(`VON.mått-id`), delserier per mått och budgetrader per internbudget. En
+organisation har en verksamhetsplan per år.
+
+Fel:
+```yaml
+nämndmål:
+  - id: nojdhet
+    …
+  - id: nojdhet     # andra målet med samma id
+```
+""",
+)

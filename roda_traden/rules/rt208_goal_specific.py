@@ -1,0 +1,34 @@
+"""RT208: a nämndmål says what is to be achieved (specifikt)."""
+
+from __future__ import annotations
+
+from ..language import direction, states_level
+from ..problems import Severity
+from .base import Hit, Rule
+
+
+def check(tree, options):
+    for _plan, goal in tree.goals():
+        if direction(goal.text) is None and not states_level(goal.text):
+            yield Hit(goal, f"Nämndmålet \"{goal.id}\" säger inte vad som ska uppnås.",
+                      "Skriv ut riktning eller nivå, t.ex. \"… ska öka\", \"… ska minska\" eller \"minst 90 %\".",
+                      ("text",))
+
+
+RULE = Rule(
+    code="RT208",
+    name="smart.specifikt",
+    summary="Nämndmålet anger ingen riktning eller nivå",
+    severity=Severity.WARNING,
+    check=check,
+    description="""
+Ett specifikt mål säger vart det ska: öka, minska, bibehålla, eller en nivå
+("minst 30 %", "i nivå med genomsnittet"). Ett mål som bara namnger något
+som mäts ("Andel brukare som är nöjda med hemtjänsten") kan inte bedömas.
+Riktningen används också av RT303 och RT304.
+
+Fel: `text: Andel brukare som är ganska eller mycket nöjda med sin hemtjänst`
+
+Rätt: `text: Andel brukare som är ganska eller mycket nöjda med sin hemtjänst ska öka`
+""",
+)

@@ -1,0 +1,62 @@
+"""RT303: målvärden move the way the goal says, from the baseline on."""
+
+from __future__ import annotations
+
+from ..language import DOWN, KEEP, UP
+from ..numbers import format_number
+from ..problems import Severity
+from .base import Hit, Rule
+from .common import DIRECTION_WORDS, baseline_number, intended_direction, numeric_targets, series_name
+
+_WRONG = {UP: lambda a, b: b < a, DOWN: lambda a, b: b > a, KEEP: lambda a, b: b != a}
+
+
+def check(tree, options):
+    for _plan, goal, measure in tree.measures():
+        wanted = intended_direction(goal, measure)
+        if wanted is None:
+            continue
+        word = DIRECTION_WORDS[wanted]
+        for series in measure.series():
+            name = series_name(measure, series)
+            targets = numeric_targets(series)
+            start = baseline_number(series)
+            if start is not None:
+                for year, value in targets:
+                    if _WRONG[wanted](start, value):
+                        yield Hit(series, f"Målet ska {word}, men målvärdet {format_number(value)} för {year} i {name} "
+                                  f"går åt andra hållet från ingångsvärdet {format_number(start)}.",
+                                  "Rätta målvärdet, eller målets riktning (\"öka\"/\"minska\", eller \"riktning:\" på måttet).",
+                                  ("målvärden", year))
+            if wanted == KEEP:
+                continue
+            for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
+                if _WRONG[wanted](a, b):
+                    yield Hit(series, f"Målet ska {word}, men målvärdet {year_b} ({format_number(b)}) i {name} går åt "
+                              f"andra hållet jämfört med {year_a} ({format_number(a)}).",
+                              "Målvärdena ska följa målets riktning år för år.", ("målvärden", year_b))
+
+
+RULE = Rule(
+    code="RT303",
+    name="målvärde.riktning",
+    summary="Målvärdena går åt fel håll jämfört med målets riktning",
+    severity=Severity.ERROR,
+    check=check,
+    description="""
+Målets text säger vart det ska ("öka", "minska", "bibehålla"); målvärdena ska
+gå dit från ingångsvärdet och inte vända mellan åren. Riktningen läses från
+måttets `riktning:` om den finns, annars från måttets text, annars från
+nämndmålets text. Ett mått som ska minska fast målet säger "förbättra" (t.ex.
+väntetid) anges med `riktning: minska`.
+
+Fel:
+```yaml
+    text: Andel brukare som är nöjda med sitt SÄBO ska öka
+    mått:
+      - id: nojdhet-sabo
+        ingångsvärde: {värde: 69 %, år: 2022}
+        målvärden: {2023: 72 %, 2024: 68 %, 2025: 85 %}
+```
+""",
+)

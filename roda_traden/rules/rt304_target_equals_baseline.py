@@ -1,0 +1,47 @@
+"""RT304: a goal that should change does not target the baseline."""
+
+from __future__ import annotations
+
+from ..language import KEEP
+from ..problems import Severity
+from .base import Hit, Rule
+from .common import DIRECTION_WORDS, baseline_number, intended_direction, numeric_targets, series_name
+
+
+def check(tree, options):
+    for _plan, goal, measure in tree.measures():
+        wanted = intended_direction(goal, measure)
+        if wanted is None or wanted == KEEP:
+            continue
+        for series in measure.series():
+            start = baseline_number(series)
+            if start is None:
+                continue
+            for year, value in numeric_targets(series):
+                if value == start:
+                    yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i "
+                              f"{series_name(measure, series)} är samma som ingångsvärdet.",
+                              "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
+                              ("målvärden", year))
+
+
+RULE = Rule(
+    code="RT304",
+    name="målvärde.oförändrat",
+    summary="Målvärde lika med ingångsvärdet fast målet ska förändras",
+    severity=Severity.WARNING,
+    check=check,
+    description="""
+Ett mål som ska öka eller minska är uppfyllt redan i dag om målvärdet är
+detsamma som ingångsvärdet. Antingen är målvärdet fel, eller så är målet
+egentligen att bibehålla nivån.
+
+Fel:
+```yaml
+    text: Andelen nöjda ska öka
+    …
+        ingångsvärde: {värde: 71 %, år: 2022}
+        målvärden: {2023: 71 %, 2024: 75 %, 2025: 78 %}
+```
+""",
+)

@@ -1,0 +1,45 @@
+"""RT501: the internbudget's rows add up to its sum row."""
+
+from __future__ import annotations
+
+from ..numbers import format_number
+from ..problems import Severity
+from .base import Hit, Rule
+from .budget import COLUMNS, TOLERANCE
+
+
+def check(tree, options):
+    for plan in tree.plans:
+        budget = plan.budget
+        if budget is None or budget.total is None or not budget.rows:
+            continue
+        for attribute, key in COLUMNS:
+            total = sum(getattr(row, attribute) for row in budget.rows)
+            stated = getattr(budget.total, attribute)
+            if abs(total - stated) > TOLERANCE:
+                yield Hit(budget.total, f"Summan för {key} är {format_number(stated)} {budget.unit}, men raderna "
+                          f"summerar till {format_number(total)} {budget.unit}.",
+                          "Rätta summaraden eller den rad som är fel.", (key,))
+
+
+RULE = Rule(
+    code="RT501",
+    name="budget.summa",
+    summary="Internbudgetens rader summerar inte till summaraden",
+    severity=Severity.ERROR,
+    check=check,
+    description="""
+Summaraden (`summa`) ska vara summan av verksamheternas rader, kolumn för
+kolumn: intäkter, kostnader och nettokostnad. Avvikelser under 0,5 tkr
+(avrundning) godtas.
+
+Fel:
+```yaml
+internbudget:
+  verksamheter:
+    - {id: aldreomsorg, namn: Äldreomsorg, intäkter: 40 000, kostnader: -300 000, nettokostnad: -260 000}
+    - {id: lss, namn: Funktionsstöd, intäkter: 5 000, kostnader: -95 000, nettokostnad: -90 000}
+  summa: {intäkter: 45 000, kostnader: -395 000, nettokostnad: -340 000}
+```
+""",
+)

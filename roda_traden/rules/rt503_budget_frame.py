@@ -1,0 +1,41 @@
+"""RT503: the internbudget stays within the ram KF gave."""
+
+from __future__ import annotations
+
+from ..numbers import format_number
+from ..problems import Severity
+from .base import Hit, Rule
+
+
+def check(tree, options):
+    for plan in tree.plans:
+        budget = plan.budget
+        if budget is None or budget.frame is None or not budget.rows:
+            continue
+        net = budget.total.net if budget.total is not None else sum(row.net for row in budget.rows)
+        if abs(net) > abs(budget.frame) + 0.5:
+            yield Hit(budget, f"Nettokostnaden {format_number(abs(net))} {budget.unit} överskrider ramen "
+                      f"{format_number(abs(budget.frame))} {budget.unit} med {format_number(abs(net) - abs(budget.frame))}.",
+                      "Internbudgeten ska rymmas inom kommunfullmäktiges ram; minska kostnaderna eller "
+                      "redovisa beslut om utökad ram.", ("ram",))
+
+
+RULE = Rule(
+    code="RT503",
+    name="budget.ram",
+    summary="Internbudgeten överskrider ramen",
+    severity=Severity.ERROR,
+    check=check,
+    description="""
+`ram` är den nettokostnadsram kommunfullmäktige gav organisationen i Mål och
+budget. Internbudgetens nettokostnad (summaraden, annars radernas summa) får
+inte vara större.
+
+Fel:
+```yaml
+internbudget:
+  ram: 350 000
+  summa: {intäkter: 45 000, kostnader: -400 000, nettokostnad: -355 000}
+```
+""",
+)

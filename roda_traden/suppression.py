@@ -1,0 +1,81 @@
+"""Silencing one finding in place: `# rt: ignore[RT203]` on its line (or alone
+on the line before), `# rt: ignore-file[RT103]` for a whole file. An unknown
+code or a comment that silences nothing is itself reported (RT010)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .problems import Problem, Severity
+
+_DIRECTIVE = re.compile(r"(?:^|\s)#\s*rt:\s*(?P<kind>ignore-file|ignore)\s*(?:\[(?P<codes>[^\]]*)\])?")
+
+
+@dataclass
+class Directive:
+    line: int
+    column: int
+    whole_file: bool
+    codes: list[str]
+    applies_to: int
+    used: set[str] = field(default_factory=set)
+
+
+def directives(text: str) -> list[Directive]:
+    found = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if "rt:" not in line:
+            continue
+        match = _DIRECTIVE.search(line)
+        if match is None:
+            continue
+        codes = [c.strip() for c in (match["codes"] or "").split(",") if c.strip()]
+        standalone = line[: match.start()].strip() == ""
+        target = _next_content_line(lines, number) if standalone else number
+        found.append(Directive(number, match.start("kind") + 1, match["kind"] == "ignore-file", codes, target))
+    return found
+
+
+def _next_content_line(lines: list[str], number: int) -> int:
+    for index in range(number, len(lines)):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index + 1
+    return number
+
+
+def apply(problems: list[Problem], text: str, file: str, known_codes: set[str]) -> list[Problem]:
+    """The problems not silenced, plus RT010 for bad or unused directives."""
+    found = directives(text)
+    if not found:
+        return problems
+    kept = []
+    for problem in problems:
+        directive = next((d for d in found if problem.code in d.codes
+                          and (d.whole_file or d.applies_to == problem.line)), None)
+        if directive is None or problem.code == "RT010":
+            kept.append(problem)
+        else:
+            directive.used.add(problem.code)
+    for d in found:
+        for message, hint in _complaints(d, known_codes):
+            kept.append(Problem(file, d.line, d.column, "RT010", Severity.WARNING, message, hint))
+    return kept
+
+
+def _complaints(d: Directive, known_codes: set[str]) -> list[tuple[str, str]]:
+    kind = "ignore-file" if d.whole_file else "ignore"
+    if not d.codes:
+        return [(f"\"rt: {kind}\" anger ingen regelkod.",
+                 f"Skriv vilken kod som ska tystas, t.ex. \"# rt: {kind}[RT205]\".")]
+    out = []
+    for code in d.codes:
+        if code not in known_codes:
+            out.append((f"Okänd regelkod \"{code}\" i ignore-kommentaren.", "Se docs/rules.md för koderna."))
+        elif code not in d.used:
+            where = "i filen" if d.whole_file else f"på rad {d.applies_to}"
+            out.append((f"Ignore-kommentaren för {code} tystar inget fynd {where}.",
+                        "Ta bort kommentaren om problemet är åtgärdat."))
+    return out

@@ -1,0 +1,79 @@
+"""A loaded goal tree and the look-ups rules need: what each id refers to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
+from .models.plan import BoardGoal, Measure, PlanFile
+from .models.values import Period
+
+if TYPE_CHECKING:
+    from .loading.source import SourceFile
+
+
+@dataclass
+class GoalTree:
+    root: Path
+    kommun: KommunFile | None = None
+    plans: list[PlanFile] = field(default_factory=list)
+    sources: list[SourceFile] = field(default_factory=list)
+
+    @cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        return {org.id: org for org in self.kommun.organisations} if self.kommun else {}
+
+    @cached_property
+    def municipal_goals(self) -> dict[str, MunicipalGoal]:
+        return {goal.id: goal for goal in self.kommun.goals} if self.kommun else {}
+
+    @cached_property
+    def council_goals(self) -> dict[str, tuple[MunicipalGoal, CouncilGoal]]:
+        """Every KF-mål by id, with the kommunmål it belongs to."""
+        return {kf.id: (goal, kf) for goal in self.municipal_goals.values() for kf in goal.council_goals}
+
+    def all_council_goals(self) -> Iterator[tuple[MunicipalGoal, CouncilGoal]]:
+        if self.kommun:
+            for goal in self.kommun.goals:
+                for kf in goal.council_goals:
+                    yield goal, kf
+
+    def responsible(self, kf: CouncilGoal) -> set[str]:
+        """Ids of the organisations a KF-mål is directed at; group words
+        (alla, nämnderna, bolagen) expand to the organisations they cover."""
+        result: set[str] = set()
+        for name in kf.responsible:
+            group = name.lower()
+            if group == GROUP_ALL:
+                result.update(self.organisations)
+            elif group == GROUP_BOARDS:
+                result.update(o.id for o in self.organisations.values() if o.kind == "nämnd")
+            elif group == GROUP_COMPANIES:
+                result.update(o.id for o in self.organisations.values() if o.kind == "bolag")
+            elif name in self.organisations:
+                result.add(name)
+        return result
+
+    def goals(self) -> Iterator[tuple[PlanFile, BoardGoal]]:
+        for plan in self.plans:
+            for goal in plan.goals:
+                yield plan, goal
+
+    def measures(self) -> Iterator[tuple[PlanFile, BoardGoal, Measure]]:
+        for plan, goal in self.goals():
+            for measure in goal.measures:
+                yield plan, goal, measure
+
+    def plans_by_year(self) -> dict[int, list[PlanFile]]:
+        years: dict[int, list[PlanFile]] = {}
+        for plan in self.plans:
+            years.setdefault(plan.year, []).append(plan)
+        return years
+
+    def period_of(self, plan: PlanFile) -> Period | None:
+        """The years a plan sets targets for: its own period, else the kommun's."""
+        return plan.period or (self.kommun.period if self.kommun else None)

@@ -1,0 +1,99 @@
+"""The run: load each tree, run every enabled rule, locate and silence
+findings, and hand back plain problems."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config, suppression
+from .findings import Finding
+from .loading.tree import KOMMUN_FILE, find_trees, load_tree
+from .problems import Problem, Severity
+from .rules.registry import RULES, RULES_BY_CODE
+from .tree import GoalTree
+
+
+@dataclass
+class Result:
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    trees: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.unreadable or not self.trees:
+            return 2
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+
+def validate_path(path: Path) -> Result:
+    """Validate every goal tree at or below ``path``. Given a file, validate
+    the tree it belongs to and keep only that file's problems."""
+    result = Result()
+    if path.is_file():
+        root = _tree_root(path)
+        if root is not None:
+            check_tree(load_tree(root), result)
+        shown = _display(path)
+        result.problems = [p for p in result.problems if p.file == shown]
+    else:
+        for root in find_trees(path):
+            check_tree(load_tree(root), result)
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+def _tree_root(path: Path) -> Path | None:
+    for directory in path.resolve().parents:
+        if (directory / KOMMUN_FILE).is_file():
+            return directory
+    return None
+
+
+def _display(path: Path) -> str:
+    return os.path.relpath(path.resolve(), Path.cwd())
+
+
+def check_tree(tree: GoalTree, result: Result) -> None:
+    settings = config.resolve(tree, RULES) if tree.kommun else {}
+    if tree.kommun is not None:
+        for rule in RULES:
+            setting = settings[rule.code]
+            if rule.check is None or not setting.enabled:
+                continue
+            for hit in rule.check(tree, setting.options):
+                source, path = hit.node._at
+                source.findings.append(Finding(rule.code, source, hit.message, hit.hint, (*path, *hit.keys)))
+    known = set(RULES_BY_CODE)
+    for source in tree.sources:
+        problems = [_locate(f, settings) for f in source.findings]
+        problems = [p for p in problems if p is not None]
+        result.problems.extend(suppression.apply(problems, source.text, source.display, known))
+        if not source.readable:
+            result.unreadable.append(source.display)
+    result.files += len(tree.sources)
+    result.trees += 1
+
+
+def _locate(finding: Finding, settings: dict) -> Problem | None:
+    setting = settings.get(finding.code)
+    if setting is not None and not setting.enabled:
+        return None
+    severity = setting.severity if setting else RULES_BY_CODE[finding.code].severity
+    if finding.line is None:
+        line, column = finding.source.locate(finding.path)
+    else:
+        line, column = finding.line, finding.column or 1
+    return Problem(finding.source.display, line, column, finding.code, severity, finding.message, finding.hint)
