@@ -176,10 +176,17 @@ def fmt_int(value: int | None) -> str:
 
 def print_table(results: list[Result]) -> None:
     headings = ["Fall", "Nämndmål", "Körningar", "Bäst (s)", "Median (s)", "s/1000 mål",
-                "Minne (MB)", "Fynd", "Mål (s)", "Status"]
+                "Marginal s/1000", "Minne (MB)", "Fynd", "Mål (s)", "Status"]
     rows = []
+    # Marginal cost relative to the smallest generated case: start-up cancels
+    # out, so a flat column means cost grows linearly with the number of goals.
+    generated = [r for r in results if r.median is not None and r.goals and r.path != EXAMPLE]
+    smallest = min(generated, key=lambda r: r.goals) if generated else None
     for r in results:
         per_k = r.median / r.goals * 1000 if r.median is not None and r.goals else None
+        marginal = None
+        if smallest and r in generated and r.goals > smallest.goals:
+            marginal = (r.median - smallest.median) / (r.goals - smallest.goals) * 1000
         if r.skipped:
             status = f"hoppades över: {r.skipped}"
         elif r.error:
@@ -190,11 +197,11 @@ def print_table(results: list[Result]) -> None:
             status = "ok"
         rows.append([
             r.name, fmt_int(r.goals), str(len(r.times)) if r.times else "–", fmt(r.best), fmt(r.median),
-            fmt(per_k), fmt(r.peak_kb / 1024, 0) if r.peak_kb else "–", fmt_int(r.findings),
+            fmt(per_k), fmt(marginal), fmt(r.peak_kb / 1024, 0) if r.peak_kb else "–", fmt_int(r.findings),
             fmt(r.target, 2) if r.target is not None else "–", status,
         ])
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headings)]
-    right = {1, 2, 3, 4, 5, 6, 7, 8}
+    right = set(range(1, len(headings) - 1))
 
     def line(cells: list[str]) -> str:
         return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))

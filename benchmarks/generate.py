@@ -468,6 +468,8 @@ class KommunBuilder:
         out += [
             "",
             "inställningar:",
+            "  regler:",
+            "    RT401: {max: 40}  # stora nämnder: testdatat har i snitt 21 nämndmål per organisation",
             "  uppföljningar:",
             "    - id: delar", "      namn: Delårsrapport", "      typ: delårsrapport",
             '      avser: "08-31"', "      inlämning:", '        nämnder: "09-15"', '        bolag: "09-10"',
@@ -505,7 +507,7 @@ class KommunBuilder:
                 required.append((km, kf))
         n_goals = max(rng.randint(14, 28), len(required))
         slots: list[tuple[str, str | None]] = list(required)
-        pool = required or [(km, None) for km, _, _ in self.municipal]
+        pool = required or [(km, None) for km, *_ in self.municipal]
         while len(slots) < n_goals:
             if rng.random() < 0.05 or not required:
                 slots.append((f"KM{rng.randint(1, 6)}", None))  # kompletterande nämndmål
@@ -520,7 +522,7 @@ class KommunBuilder:
         for g, (km, kf) in enumerate(slots, start=1):
             goal_id = f"{org.id}-{g:02d}"
             main = rng.choice(subjects)
-            same_dir = [s for s in subjects if s.direction == main.direction and s is not main]
+            same_dir = [s for s in subjects if s.direction == main.direction and s.unit == main.unit and s is not main]
             chosen = [main] + rng.sample(same_dir, min(len(same_dir), rng.choice((0, 0, 1, 1, 2))))
             text = ""
             for _ in range(6):

@@ -1,0 +1,88 @@
+"""Swedish for the parts of the command line typer and click write.
+
+Help panels come from typer's rich_utils constants; usage errors are caught
+and explained here from the exception's own fields, so no English leaks.
+"""
+
+from __future__ import annotations
+
+from typer import core
+from typer._click import decorators, formatting
+from typer._click import exceptions as click_errors
+
+CLICK_ERRORS = (click_errors.UsageError, click_errors.ClickException)
+_TYPE_NAMES = {"<path>": "<sökväg>", "<str>": "<text>", "<int>": "<heltal>", "<bool>": ""}
+
+
+HELP_FLAGS = ("-h", "--hjälp", "--help")
+
+
+def install(argv: list[str]) -> None:
+    # typer's help renderer costs a quarter of rt's start-up; it is imported
+    # (and translated) only when help will be shown.
+    if not argv or any(arg in HELP_FLAGS for arg in argv):
+        _translate_help()
+
+
+def _translate_help() -> None:
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
+    rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
+    rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
+    rich_utils.ERRORS_PANEL_TITLE = "Fel"
+    rich_utils.ABORTED_TEXT = "Avbrutet."
+    rich_utils.DEFAULT_STRING = "[standard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[krävs]"
+    rich_utils.RICH_HELP = "Prova [blue]'{command_path} {help_option}'[/] för hjälp."
+    if getattr(formatting.HelpFormatter.write_usage, "swedish", False):
+        return
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def swedish_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, "Användning: " if prefix is None else prefix)
+
+    swedish_usage.swedish = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = swedish_usage
+    help_option = decorators.help_option
+
+    def swedish_help_option(*args, **kwargs):
+        decorate = help_option(*args, **kwargs)
+
+        def apply(command):
+            result = decorate(command)
+            command.params[-1].help = "Visa den här hjälpen och avsluta."
+            command.params[-1].metavar = ""
+            return result
+
+        return apply
+
+    decorators.help_option = swedish_help_option
+    display_type = core._TyperParameter.display_type_rich
+
+    def swedish_type(self, ctx):
+        shown = display_type(self, ctx)
+        return _TYPE_NAMES.get(shown, shown)
+
+    core._TyperParameter.display_type_rich = swedish_type
+
+
+def explain(error: Exception) -> str:
+    if isinstance(error, click_errors.NoSuchOption):
+        guess = f" Menade du {', '.join(error.possibilities)}?" if error.possibilities else ""
+        return f"Okänd flagga {error.option_name}.{guess}"
+    if isinstance(error, click_errors.MissingParameter):
+        name = error.param.name if error.param is not None else "ett värde"
+        return f"Värde saknas för {name}."
+    if isinstance(error, click_errors.BadOptionUsage):
+        return f"Flaggan {error.option_name} används fel (saknar den ett värde?)."
+    if isinstance(error, click_errors.BadParameter):
+        name = error.param.name if error.param is not None else "ett argument"
+        return f"Ogiltigt värde för {name}."
+    message = getattr(error, "message", str(error))
+    if "unexpected extra argument" in message:
+        extra = message.split("(", 1)[-1].rstrip(")")
+        return f"För många argument: {extra}."
+    if "No such command" in message:
+        return f"Okänt kommando. {message.split(' ', 3)[-1]}".replace("No such command", "").strip()
+    return "Kommandot kunde inte tolkas."

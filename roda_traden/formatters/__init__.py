@@ -1,0 +1,17 @@
+"""Formatters print problems; they decide nothing about them.
+
+Each is a module with ``render(result, stream)``, imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TextIO
+
+from ..validation import Result
+
+FORMATS = {"terminal": "terminal", "json": "json_format", "github": "github"}
+
+
+def render(name: str, result: Result, stream: TextIO) -> None:
+    importlib.import_module(f"{__package__}.{FORMATS[name]}").render(result, stream)

@@ -1,0 +1,26 @@
+"""Problems as GitHub Actions workflow commands, shown on the PR diff."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..problems import Severity
+from ..validation import Result
+from .summary import summary_line
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: Result, stream: TextIO) -> None:
+    for p in result.problems:
+        level = "error" if p.severity is Severity.ERROR else "warning"
+        message = f"{p.message}\n{p.hint}" if p.hint else p.message
+        stream.write(f"::{level} file={_property(p.file)},line={p.line},col={p.column},"
+                     f"title={_property(p.code)}::{_data(message)}\n")
+    stream.write(summary_line(result) + "\n")
