@@ -30,7 +30,7 @@ def resolve(tree: GoalTree, rules: tuple[Rule, ...]) -> dict[str, RuleSetting]:
     """Each rule's effective setting; problems go to kommun.yaml as RT013."""
     raw = tree.kommun.settings.rules if tree.kommun else {}
     by_code = {rule.code: rule for rule in rules}
-    source = tree.kommun._at[0] if tree.kommun else None
+    source = tree.place(tree.kommun)[0] if tree.kommun else None
     for code in raw:
         if code not in by_code:
             guess = did_you_mean(str(code), list(by_code))

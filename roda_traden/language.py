@@ -3,6 +3,7 @@ go, and which numbers it promises for which years."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .numbers import parse_number
@@ -15,7 +16,10 @@ _STEMS = {
     DOWN: ("minsk", "sänk", "reducer", "färre", "lägre", "kortare", "begräns"),
     KEEP: ("bibehåll", "behåll", "oförändr", "upprätthåll", "bevara"),
 }
-_WORD = re.compile(r"[a-zåäöéü]+")
+_STEM_DIRECTION = {stem: d for d, stems in _STEMS.items() for stem in stems}
+_DIRECTION_WORD = re.compile(
+    r"(?<![a-zåäöéü])(" + "|".join(sorted(_STEM_DIRECTION, key=len, reverse=True)) + r")", re.IGNORECASE
+)
 _LEVEL = re.compile(r"\b(minst|högst|max|lägst|i nivå med)\b|\d\s*(%|procent)|\bvara\s+\d|^\d")
 # "öka till 65 % 2024", "90 personer 2023", "65 % år 2024"
 _NUMBER_THEN_YEAR = re.compile(
@@ -27,9 +31,10 @@ _YEAR_THEN_NUMBER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def direction(text: str) -> str | None:
     """UP, DOWN or KEEP when the text states exactly one direction."""
-    found = {d for word in _WORD.findall(text.lower()) for d, stems in _STEMS.items() if word.startswith(stems)}
+    found = {_STEM_DIRECTION[m.lower()] for m in _DIRECTION_WORD.findall(text)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -38,8 +43,11 @@ def states_level(text: str) -> bool:
     return bool(_LEVEL.search(text.lower()))
 
 
-def stated_targets(text: str) -> list[tuple[int, float, bool]]:
-    """(year, number, is_percent) promised in the text, in order of mention."""
+@functools.lru_cache(maxsize=4096)
+def stated_targets(text: str) -> tuple[tuple[int, float, bool], ...]:
+    """(year, number, is_percent) promised in the text, in year order."""
+    if not any(ch.isdigit() for ch in text):
+        return ()
     found: dict[int, tuple[int, float, bool]] = {}
     for pattern in (_YEAR_THEN_NUMBER, _NUMBER_THEN_YEAR):
         for match in pattern.finditer(text):
@@ -48,4 +56,4 @@ def stated_targets(text: str) -> list[tuple[int, float, bool]]:
             if number is None or year in found or 1990 <= number <= 2100 and not match["pct"]:
                 continue
             found[year] = (year, number, bool(match["pct"]))
-    return sorted(found.values())
+    return tuple(sorted(found.values()))

@@ -22,6 +22,12 @@ class GoalTree:
     kommun: KommunFile | None = None
     plans: list[PlanFile] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
+    # id(model) → (source file, YAML path); filled while loading.
+    places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
+
+    def place(self, model: object) -> tuple[SourceFile, tuple]:
+        """The file and YAML path a loaded model was written at."""
+        return self.places[id(model)]
 
     @cached_property
     def organisations(self) -> dict[str, Organisation]:

@@ -74,7 +74,7 @@ def check_tree(tree: GoalTree, result: Result) -> None:
             if rule.check is None or not setting.enabled:
                 continue
             for hit in rule.check(tree, setting.options):
-                source, path = hit.node._at
+                source, path = tree.place(hit.node)
                 source.findings.append(Finding(rule.code, source, hit.message, hit.hint, (*path, *hit.keys)))
     known = set(RULES_BY_CODE)
     for source in tree.sources:

@@ -1,4 +1,4 @@
-"""Remembering, on every loaded model, the file and YAML path it came from,
+"""Remembering, for every loaded model, the file and YAML path it came from,
 so a rule can point at a nämndmål without knowing how it was read."""
 
 from __future__ import annotations
@@ -12,20 +12,22 @@ from pydantic import BaseModel
 from ..models.base import Model
 
 
-def attach(model: Model, source: Any, path: tuple = ()) -> None:
-    model._at = (source, path)
+def attach(model: Model, source: Any, places: dict[int, tuple], path: tuple = ()) -> None:
+    """Record (source, path) for ``model`` and every model inside it in
+    ``places``, keyed by object id (the tree keeps the models alive)."""
+    places[id(model)] = (source, path)
     for attribute, key in _model_fields(type(model)):
         value = getattr(model, attribute)
         if isinstance(value, Model):
-            attach(value, source, (*path, key))
+            attach(value, source, places, (*path, key))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, Model):
-                    attach(item, source, (*path, key, index))
+                    attach(item, source, places, (*path, key, index))
         elif isinstance(value, dict):
             for item_key, item in value.items():
                 if isinstance(item, Model):
-                    attach(item, source, (*path, key, item_key))
+                    attach(item, source, places, (*path, key, item_key))
 
 
 @functools.cache

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
-from . import positions, yaml_errors
+from . import positions, text_positions, yaml_errors
 from .text_checks import check_text
 
 # A goal tree file is a few hundred kB at most; anything far larger is a
@@ -28,12 +28,18 @@ class SourceFile:
         self.readable = False
         self.findings: list[Finding] = []
         self._nodes: Any = None
+        self._lines: text_positions.Lines | None = None
 
     def finding(self, code: str, message: str, hint: str = "", path: tuple = (),
                 line: int | None = None, column: int | None = None) -> None:
         self.findings.append(Finding(code, self, message, hint, path, line, column))
 
     def locate(self, path: tuple) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = text_positions.Lines(self.text)
+        found = text_positions.locate(self._lines, path)
+        if found is not None:
+            return found
         if self._nodes is None:
             try:
                 self._nodes = positions.compose(self.text)

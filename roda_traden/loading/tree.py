@@ -53,7 +53,7 @@ def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
     base = display_base or Path.cwd()
     kommun_source = _source(root / KOMMUN_FILE, base).read()
     tree.sources.append(kommun_source)
-    tree.kommun = _validate(kommun_source, KommunFile)
+    tree.kommun = _validate(kommun_source, KommunFile, tree.places)
     for path in _yaml_files(root):
         if path.name == KOMMUN_FILE and path.parent == root:
             continue
@@ -66,7 +66,7 @@ def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
                            "stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
             continue
         source.read()
-        model = _validate(source, kind.model) if source.readable else None
+        model = _validate(source, kind.model, tree.places) if source.readable else None
         if isinstance(model, PlanFile):
             tree.plans.append(model)
             _check_name_year(source, kind, model)
@@ -81,7 +81,7 @@ def _source(path: Path, base: Path) -> SourceFile:
     return SourceFile(path, display)
 
 
-def _validate(source: SourceFile, model: type[Model]) -> Model | None:
+def _validate(source: SourceFile, model: type[Model], places: dict[int, tuple]) -> Model | None:
     if not source.readable:
         return None
     data = source.data
@@ -96,7 +96,7 @@ def _validate(source: SourceFile, model: type[Model]) -> Model | None:
         for path, message, hint in schema_findings(model, data, error):
             source.finding("RT007", message, hint, path=path)
         return None
-    attach(result, source)
+    attach(result, source, places)
     return result
 
 

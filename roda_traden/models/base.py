@@ -1,11 +1,10 @@
-"""The base every YAML-backed model shares: strict keys, Swedish aliases,
-and a place to remember where in which file the model was written."""
+"""The base every YAML-backed model shares: strict keys and Swedish aliases."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 # Ids are what references and PR diffs show, so they must be easy to type and
 # safe inside "VON.mått-id" addresses: no spaces, no dots.
@@ -15,9 +14,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Model(BaseModel):
-    """Strict model: every YAML key must be known; keys are the Swedish words."""
+    """Strict model: every YAML key must be known; keys are the Swedish words.
+
+    Where a model was written is kept by the GoalTree (GoalTree.place), not
+    on the model: a private attribute would cost pydantic time per object.
+    """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=False, validate_default=False)
-
-    # (source file, path of YAML keys and list indexes) – set after loading.
-    _at: Any = PrivateAttr(default=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -52,6 +53,15 @@ def parse_target(value: object) -> Target:
     uninterpretable value becomes kind ``unknown`` for RT301 to report."""
     if isinstance(value, Target):
         return value
+    if isinstance(value, (str, int, float)):
+        # Targets repeat ("80 %", 2, "ja"); Target is immutable, so share them.
+        # The type is part of the key because True == 1 in Python.
+        return _parse_scalar(type(value), value)
+    return Target(raw=str(value), kind="unknown")
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_scalar(kind: type, value: object) -> Target:
     if isinstance(value, bool):
         return Target(raw="ja" if value else "nej", kind="yes_no", yes=value)
     number = as_number(value)

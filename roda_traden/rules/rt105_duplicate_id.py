@@ -19,7 +19,7 @@ def check(tree, options):
     for plan in tree.plans:
         key = (plan.organisation, plan.year)
         if key in seen:
-            other = seen[key]._at[0].display
+            other = tree.place(seen[key])[0].display
             yield Hit(plan, f"{plan.organisation} har redan en verksamhetsplan för {plan.year} i {other}.",
                       "Slå ihop planerna till en fil per organisation och år.", ("organisation",))
         seen.setdefault(key, plan)
