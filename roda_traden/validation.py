@@ -3,6 +3,7 @@ findings, and hand back plain problems."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,9 @@ from .loading.tree import KOMMUN_FILE, find_trees, load_tree
 from .problems import Problem, Severity
 from .rules.registry import RULES, RULES_BY_CODE
 from .tree import GoalTree
+
+# Below this many trees, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
 
 
 @dataclass
@@ -30,6 +34,12 @@ class Result:
     def warnings(self) -> int:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
+    def merge(self, other: Result) -> None:
+        self.problems.extend(other.problems)
+        self.files += other.files
+        self.trees += other.trees
+        self.unreadable.extend(other.unreadable)
+
     def exit_code(self, strict: bool = False) -> int:
         if self.unreadable or not self.trees:
             return 2
@@ -38,9 +48,10 @@ class Result:
         return 0
 
 
-def validate_path(path: Path) -> Result:
+def validate_path(path: Path, jobs: int | None = None) -> Result:
     """Validate every goal tree at or below ``path``. Given a file, validate
-    the tree it belongs to and keep only that file's problems."""
+    the tree it belongs to and keep only that file's problems. Many trees
+    are checked in parallel processes (``jobs``: None = one per core)."""
     result = Result()
     if path.is_file():
         root = _tree_root(path)
@@ -49,10 +60,29 @@ def validate_path(path: Path) -> Result:
         shown = _display(path)
         result.problems = [p for p in result.problems if p.file == shown]
     else:
-        for root in find_trees(path):
-            check_tree(load_tree(root), result)
+        for part in _map(_check_root, find_trees(path), jobs):
+            result.merge(part)
     result.problems.sort(key=Problem.sort_key)
     return result
+
+
+def _check_root(root: Path) -> Result:
+    result = Result()
+    check_tree(load_tree(root), result)
+    return result
+
+
+def _map(function, roots: list[Path], jobs: int | None):
+    """``map`` over trees, in worker processes when it pays off. Workers are
+    forked so they start with everything already imported."""
+    workers = min(jobs or os.cpu_count() or 1, len(roots))
+    if workers < 2 or len(roots) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return map(function, roots)
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(function, roots, chunksize=max(1, len(roots) // (workers * 4))))
 
 
 def _tree_root(path: Path) -> Path | None:

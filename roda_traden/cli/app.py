@@ -32,6 +32,7 @@ def validate(
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil."),
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json eller github."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -45,7 +46,7 @@ def validate(
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
     if not path.exists():
         raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
-    result = validate_path(path)
+    result = validate_path(path, jobs=jobs or None)
     if not result.trees:
         raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
     render(output, result, sys.stdout)
