@@ -76,10 +76,18 @@ def schema(
 
 
 @app.command("rules")
-def rules(code: str | None = typer.Argument(None, metavar="KOD", help="Visa dokumentationen för en regel, t.ex. RT203.")) -> None:
+def rules(
+    code: str | None = typer.Argument(None, metavar="KOD", help="Visa dokumentationen för en regel, t.ex. RT203."),
+    markdown: bool = typer.Option(False, "--markdown", metavar="", help="Skriv hela regeldokumentationen (docs/rules.md)."),
+) -> None:
     """Lista reglerna med kod, nivå och sammanfattning."""
     from ..rules.registry import RULES, RULES_BY_CODE
 
+    if markdown:
+        from ..rules.docs import render
+
+        sys.stdout.write(render())
+        return
     if code is not None:
         rule = RULES_BY_CODE.get(code.upper())
         if rule is None:

@@ -34,12 +34,24 @@ _TYPE_WORDS = {
 def schema_findings(model: type[BaseModel], data: Any, error: ValidationError) -> Iterator[tuple[tuple, str, str]]:
     """(path, message, hint) for each distinct problem pydantic found."""
     seen: set[tuple] = set()
+    items = []
     for item in error.errors(include_url=False):
         path = _data_path(data, item["loc"], missing=item["type"] == "missing")
         if path in seen:  # a union reports once per member; the first says enough
             continue
         seen.add(path)
+        items.append((path, item))
+    # "txt" unknown and "text" missing in the same mapping is one mistake.
+    misspelt = {(*path[:-1], _suggestion(model, path)) for path, item in items if item["type"] == "extra_forbidden"}
+    for path, item in items:
+        if item["type"] == "missing" and path in misspelt:
+            continue
         yield path, *_explain(model, path, item)
+
+
+def _suggestion(model: type[BaseModel], path: tuple) -> str | None:
+    owner = model_at(model, path[:-1])
+    return did_you_mean(str(path[-1]), _aliases(owner)) if owner else None
 
 
 def _data_path(data: Any, loc: tuple, missing: bool) -> tuple:
@@ -88,7 +100,7 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
     if kind == "rt":
         return item["msg"], ""
     if kind in _TYPE_WORDS:
-        return f"\"{key}\" ska vara {_TYPE_WORDS[kind]}, inte {_show(value)}.", _type_hint(kind, value)
+        return f"\"{key}\" ska vara {_TYPE_WORDS[kind]}, inte {_show(value)}.", _type_hint(kind, key, value)
     return f"Ogiltigt värde {_show(value)} för \"{key}\".", "Jämför med exemplen i docs/format.md."
 
 
@@ -103,7 +115,9 @@ def _show(value: Any) -> str:
     return f"\"{text[:60]}…\"" if len(text) > 60 else f"\"{text}\""
 
 
-def _type_hint(kind: str, value: Any) -> str:
+def _type_hint(kind: str, key: Any, value: Any) -> str:
+    if key == "kod":
+        return "Kommunkoden är fyra siffror inom citattecken, t.ex. \"0481\"."
     if kind == "string_type" and isinstance(value, (int, float)):
         return f"Sätt värdet inom citattecken: \"{value}\"."
     if kind.startswith("date"):

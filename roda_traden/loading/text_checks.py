@@ -13,6 +13,7 @@ def check_text(text: str) -> Iterator[Issue]:
     if text.startswith("\ufeff"):
         yield ("RT003", 1, 1, "Filen börjar med ett BOM-tecken (byte order mark).",
                "Spara filen som UTF-8 utan BOM; i VS Code: \"Save with Encoding\" → \"UTF-8\".")
+        text = text[1:]  # columns below count what an editor shows
     if "\r" in text:
         count = text.count("\r\n") or text.count("\r")
         line = text[: text.index("\r")].count("\n") + 1

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..numbers import as_number, parse_number
@@ -93,11 +93,20 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def _dump_target(target: Target) -> object:
+    """Back to YAML as written: plain numbers as numbers, the rest as text."""
+    if target.kind == "number" and parse_number(target.raw) is not None:
+        number = parse_number(target.raw)
+        return int(number) if number.is_integer() else number
+    return target.raw
+
+
 _SCALAR_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "boolean"}]}
 
 TargetValue = Annotated[
     Target,
     PlainValidator(parse_target),
+    PlainSerializer(_dump_target),
     WithJsonSchema({**_SCALAR_SCHEMA, "description": "Målvärde: 72 %, >25, ≥ 90, ja/nej, \"ökar jämfört med föregående år\" …"}),
 ]
 
@@ -142,6 +151,7 @@ def parse_period(value: object) -> Period:
 PeriodValue = Annotated[
     Period,
     PlainValidator(parse_period),
+    PlainSerializer(str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$", "description": "T.ex. 2023–2025"}),
 ]
 

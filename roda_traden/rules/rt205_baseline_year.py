@@ -11,7 +11,7 @@ def check(tree, options):
         for series in measure.series():
             baseline = series.baseline
             if baseline is not None and baseline.value is not None and baseline.year is None:
-                yield Hit(series, f"Ingångsvärdet {baseline.value.raw} saknar år.",
+                yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" saknar år.",
                           f"Skriv \"ingångsvärde: {{värde: {baseline.value.raw}, år: ÅÅÅÅ}}\" med året värdet avser.",
                           ("ingångsvärde",))
 

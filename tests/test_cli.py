@@ -1,0 +1,124 @@
+"""The rt command as users and CI run it: exit codes, formats, Swedish text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roda_traden.cli.app import run
+from tests.conftest import EXAMPLE, REPO, make_tree
+
+GOLDEN = REPO / "tests" / "golden" / "oxelosund-validate.json"
+
+
+def rt(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "100"}
+    return subprocess.run([sys.executable, "-m", "roda_traden", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", env=env)
+
+
+def test_example_findings_match_golden_file():
+    """The seed's real inconsistencies, exactly; regenerate the golden file
+    with `rt validate examples/oxelosund-2023 --format json` after a rule change."""
+    done = rt("validate", "examples/oxelosund-2023", "--format", "json")
+    assert done.returncode == 1
+    assert done.stderr == ""
+    assert json.loads(done.stdout) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_example_shows_the_seed_inconsistencies():
+    problems = json.loads(GOLDEN.read_text(encoding="utf-8"))["problems"]
+    plan = "examples/oxelosund-2023/namnder/von/verksamhetsplan-2023.yaml"
+    by_code = {}
+    for p in problems:
+        by_code.setdefault(p["code"], []).append(p)
+    assert {p["line"] for p in by_code["RT205"]} == {45, 60, 79}  # 69 %, 71 %, 20 printed without year
+    assert [p["message"] for p in by_code["RT208"]] == ["Nämndmålet \"nojdhet-hemtjanst\" säger inte vad som ska uppnås."]
+    assert len(by_code["RT209"]) == 3  # "Egen mätning" is a datakälla, not a mått
+    assert all(p["file"] == plan for p in by_code["RT103"])
+    assert len(by_code["RT103"]) == 16  # KF-mål for all nämnder that VON's ÅF table does not cover
+    assert len(by_code["RT106"]) == 5  # only VON's plan is in the seed
+    assert by_code["RT207"][0]["file"] == plan  # no decision date for the plan in the seed
+
+
+def test_terminal_output_groups_by_file_and_spells_out_severity():
+    done = rt("validate", "examples/oxelosund-2023")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0] == "examples/oxelosund-2023/kommun.yaml"
+    assert any(line.startswith("  27:9    fel      RT202  Måttet") for line in lines)
+    assert lines[-1] == "23 fel och 10 varningar i 2 av 2 filer."
+
+
+def test_github_format_annotates_lines():
+    done = rt("validate", "examples/oxelosund-2023", "--format", "github")
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("::warning file=examples/oxelosund-2023/kommun.yaml,line=")
+    assert ",title=RT106::" in first
+    assert "%0A" in first  # message and hint on separate lines
+
+
+def test_clean_tree_exits_0_and_strict_fails_on_warnings(tmp_path, in_dir):
+    assert run(["validate", str(REPO / "goals")]) == 0
+    plan = (REPO / "tests/rules/base/namnder/von/verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+    tree = make_tree(in_dir / "t", {"namnder/von/verksamhetsplan-2024.yaml":
+                                   plan.replace("{värde: 71, år: 2023}", "71")})
+    assert run(["validate", str(tree)]) == 0
+    assert run(["validate", str(tree), "--strict"]) == 1
+
+
+def test_validating_one_file_reports_only_that_file():
+    done = rt("validate", "examples/oxelosund-2023/namnder/von/verksamhetsplan-2023.yaml", "-f", "json")
+    files = {p["file"] for p in json.loads(done.stdout)["problems"]}
+    assert files == {"examples/oxelosund-2023/namnder/von/verksamhetsplan-2023.yaml"}
+
+
+def test_directory_of_many_kommuner(tmp_path):
+    for name in ("a", "b"):
+        make_tree(tmp_path / "kommuner" / name, {})
+    done = rt("validate", str(tmp_path / "kommuner"), "-f", "json")
+    assert json.loads(done.stdout)["summary"] == {"errors": 0, "warnings": 0, "files": 6, "trees": 2, "unreadable": []}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", "finns-inte"], "rt: Sökvägen \"finns-inte\" finns inte."),
+        (["validate", "--format", "xml", "goals"], "rt: Okänt format \"xml\". Välj bland: terminal, json, github."),
+        (["validate", "--formatt", "json"], "rt: Okänd flagga --formatt. Menade du --format?"),
+        (["valdate"], "rt: Okänt kommando."),
+        (["schema", "budget"], "rt: Okänd filtyp \"budget\". Välj bland: kommun, verksamhetsplan."),
+        (["rules", "RT999"], "rt: Okänd regel \"RT999\". \"rt rules\" listar alla."),
+        (["validate", "docs"], "rt: Hittar ingen kommun.yaml i eller under \"docs\"."),
+    ],
+)
+def test_usage_errors_exit_2_in_swedish(args, message):
+    done = rt(*args)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0].startswith(message)
+    assert "Traceback" not in done.stderr
+
+
+def test_unreadable_input_exits_2(tmp_path):
+    tree = make_tree(tmp_path / "t", {"kommun.yaml": "kommun: [\n"})
+    done = rt("validate", str(tree))
+    assert done.returncode == 2
+    assert "RT001" in done.stdout
+
+
+def test_help_is_swedish():
+    done = rt("validate", "--hjälp")
+    assert done.returncode == 0
+    assert "Användning: rt validate [FLAGGOR] [SÖKVÄG]" in done.stdout
+    for english in ("Usage", "Show this message", "Options", "Arguments"):
+        assert english not in done.stdout
+
+
+def test_rules_listing_and_markdown():
+    assert rt("rules").stdout.splitlines()[0].startswith("RT001  fel")
+    assert rt("rules", "rt303").stdout.startswith("RT303 (målvärde.riktning, fel)")

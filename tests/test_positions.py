@@ -1,0 +1,48 @@
+"""The fast text-based locator agrees with ruamel on every node it answers for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml_rs
+
+from roda_traden.loading import positions, text_positions
+from tests.conftest import REPO
+
+FILES = sorted(
+    p for tree in ("examples", "goals", "tests/rules/base", "tests/data") for p in (REPO / tree).rglob("*.yaml")
+)
+
+
+def _paths(data, prefix=()):
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*prefix, key))
+        yield (*prefix, "saknas")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*prefix, index))
+        yield (*prefix, len(data))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_text_locator_matches_ruamel(path: Path):
+    text = path.read_text(encoding="utf-8")
+    root = positions.compose(text)
+    lines = text_positions.Lines(text)
+    answered = 0
+    for yaml_path in _paths(yaml_rs.loads(text, parse_datetime=False)):
+        found = text_positions.locate(lines, yaml_path)
+        if found is not None:
+            answered += 1
+            assert found == positions.walk(root, yaml_path), yaml_path
+    assert answered > 0
+
+
+def test_unusual_shapes_fall_back_instead_of_guessing():
+    lines = text_positions.Lines("a: &x {b: 1}\nc: *x\nd:\n  - {e: 1}\n  - [1, 2]\n")
+    assert text_positions.locate(lines, ("c", "b")) is None
+    assert text_positions.locate(lines, ("d", 0, "e")) is None
+    assert text_positions.locate(lines, ("a", "b")) is None
