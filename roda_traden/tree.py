@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
-from .models.plan import BoardGoal, Measure, PlanFile
+from .models.plan import BoardGoal, Measure, PlanFile, Series
 from .models.values import Period
 
 if TYPE_CHECKING:
@@ -73,6 +73,12 @@ class GoalTree:
         for plan, goal in self.goals():
             for measure in goal.measures:
                 yield plan, goal, measure
+
+    def series(self) -> Iterator[tuple[PlanFile, BoardGoal, Measure, Series]]:
+        """Every series carrying targets: each mått, or each of its delserier."""
+        for plan, goal, measure in self.measures():
+            for series in measure.series():
+                yield plan, goal, measure, series
 
     def plans_by_year(self) -> dict[int, list[PlanFile]]:
         years: dict[int, list[PlanFile]] = {}

@@ -35,5 +35,10 @@ def numeric_targets(series: Series) -> list[tuple[int, float]]:
     return sorted((year, t.number) for year, t in series.targets.items() if t.kind == "number" and t.number is not None)
 
 
+def capitalized(text: str) -> str:
+    """First letter upper-case, the rest as written (ids keep their case)."""
+    return text[:1].upper() + text[1:]
+
+
 def join_words(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]

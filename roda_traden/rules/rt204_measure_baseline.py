@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from ..problems import Severity
 from .base import Hit, Rule
+from .common import capitalized, series_name
 
 
 def check(tree, options):
-    for _plan, _goal, measure in tree.measures():
-        for series in measure.series():
-            if series.baseline is None or (series.baseline.value is None and not series.baseline.new):
-                name = f"Delserien \"{series.id}\"" if series is not measure else f"Måttet \"{measure.id}\""
-                yield Hit(series, f"{name} saknar ingångsvärde.",
-                          "Ange \"ingångsvärde: {värde: 69 %, år: 2022}\", eller \"ingångsvärde: nytt mål\" "
-                          "om det inte finns något tidigare värde.")
+    for _plan, _goal, measure, series in tree.series():
+        if series.baseline is None or (series.baseline.value is None and not series.baseline.new):
+            yield Hit(series, f"{capitalized(series_name(measure, series))} saknar ingångsvärde.",
+                      "Ange \"ingångsvärde: {värde: 69 %, år: 2022}\", eller \"ingångsvärde: nytt mål\" "
+                      "om det inte finns något tidigare värde.")
 
 
 RULE = Rule(

@@ -7,13 +7,12 @@ from .base import Hit, Rule
 
 
 def check(tree, options):
-    for _plan, _goal, measure in tree.measures():
-        for series in measure.series():
-            baseline = series.baseline
-            if baseline is not None and baseline.value is not None and baseline.year is None:
-                yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" saknar år.",
-                          f"Skriv \"ingångsvärde: {{värde: {baseline.value.raw}, år: ÅÅÅÅ}}\" med året värdet avser.",
-                          ("ingångsvärde",))
+    for _plan, _goal, _measure, series in tree.series():
+        baseline = series.baseline
+        if baseline is not None and baseline.value is not None and baseline.year is None:
+            yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" saknar år.",
+                      f"Skriv \"ingångsvärde: {{värde: {baseline.value.raw}, år: ÅÅÅÅ}}\" med året värdet avser.",
+                      ("ingångsvärde",))
 
 
 RULE = Rule(

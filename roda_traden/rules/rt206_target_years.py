@@ -7,17 +7,14 @@ from .base import Hit, Rule
 
 
 def check(tree, options):
-    for plan, _goal, measure in tree.measures():
+    for plan, _goal, _measure, series in tree.series():
         period = tree.period_of(plan)
-        if period is None:
-            continue
-        for series in measure.series():
-            missing = [year for year in period.years if year not in series.targets]
-            if missing:
-                years = ", ".join(map(str, missing))
-                yield Hit(series, f"Målvärde saknas för {years} (perioden är {period}).",
-                          "Ange ett målvärde för varje år i perioden under \"målvärden\".",
-                          ("målvärden",) if series.targets else ())
+        missing = [year for year in period.years if year not in series.targets] if period else []
+        if missing:
+            years = ", ".join(map(str, missing))
+            yield Hit(series, f"Målvärde saknas för {years} (perioden är {period}).",
+                      "Ange ett målvärde för varje år i perioden under \"målvärden\".",
+                      ("målvärden",) if series.targets else ())
 
 
 RULE = Rule(

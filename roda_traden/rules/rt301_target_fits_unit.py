@@ -9,19 +9,16 @@ from .common import series_name
 
 
 def check(tree, options):
-    for _plan, _goal, measure in tree.measures():
-        unit = kind_of(measure)
-        for series in measure.series():
-            name = series_name(measure, series)
-            for year, target in series.targets.items():
-                problem = _problem(target, unit)
-                if problem:
-                    yield Hit(series, f"Målvärdet \"{target.raw}\" för {year} i {name} {problem[0]}", problem[1],
-                              ("målvärden", year))
-            baseline = series.baseline
-            if baseline is not None and baseline.value is not None and (problem := _problem(baseline.value, unit)):
-                yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" i {name} {problem[0]}", problem[1],
-                          ("ingångsvärde",))
+    for _plan, _goal, measure, series in tree.series():
+        unit, name = kind_of(measure), series_name(measure, series)
+        for year, target in series.targets.items():
+            if problem := _problem(target, unit):
+                yield Hit(series, f"Målvärdet \"{target.raw}\" för {year} i {name} {problem[0]}", problem[1],
+                          ("målvärden", year))
+        baseline = series.baseline
+        if baseline is not None and baseline.value is not None and (problem := _problem(baseline.value, unit)):
+            yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" i {name} {problem[0]}", problem[1],
+                      ("ingångsvärde",))
 
 
 def _problem(target, unit) -> tuple[str, str] | None:

@@ -8,15 +8,12 @@ from .common import series_name
 
 
 def check(tree, options):
-    for plan, _goal, measure in tree.measures():
+    for plan, _goal, measure, series in tree.series():
         period = tree.period_of(plan)
-        if period is None:
-            continue
-        for series in measure.series():
-            for year in series.targets:
-                if year not in period:
-                    yield Hit(series, f"Målvärde för {year} i {series_name(measure, series)}, utanför perioden {period}.",
-                              "Ta bort året eller rätta det; målvärden sätts för periodens år.", ("målvärden", year))
+        for year in series.targets if period else ():
+            if year not in period:
+                yield Hit(series, f"Målvärde för {year} i {series_name(measure, series)}, utanför perioden {period}.",
+                          "Ta bort året eller rätta det; målvärden sätts för periodens år.", ("målvärden", year))
 
 
 RULE = Rule(

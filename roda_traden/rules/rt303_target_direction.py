@@ -12,29 +12,35 @@ _WRONG = {UP: lambda a, b: b < a, DOWN: lambda a, b: b > a, KEEP: lambda a, b: b
 
 
 def check(tree, options):
-    for _plan, goal, measure in tree.measures():
+    for _plan, goal, measure, series in tree.series():
         wanted = intended_direction(goal, measure)
-        if wanted is None:
-            continue
-        word = DIRECTION_WORDS[wanted]
-        for series in measure.series():
-            name = series_name(measure, series)
-            targets = numeric_targets(series)
-            start = baseline_number(series)
-            if start is not None:
-                for year, value in targets:
-                    if _WRONG[wanted](start, value):
-                        yield Hit(series, f"Målet ska {word}, men målvärdet {format_number(value)} för {year} i {name} "
-                                  f"går åt andra hållet från ingångsvärdet {format_number(start)}.",
-                                  "Rätta målvärdet, eller målets riktning (\"öka\"/\"minska\", eller \"riktning:\" på måttet).",
-                                  ("målvärden", year))
-            if wanted == KEEP:
-                continue
-            for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
-                if _WRONG[wanted](a, b):
-                    yield Hit(series, f"Målet ska {word}, men målvärdet {year_b} ({format_number(b)}) i {name} går åt "
-                              f"andra hållet jämfört med {year_a} ({format_number(a)}).",
-                              "Målvärdena ska följa målets riktning år för år.", ("målvärden", year_b))
+        if wanted is not None:
+            name, targets = series_name(measure, series), numeric_targets(series)
+            yield from _against_baseline(series, name, wanted, targets)
+            yield from _year_over_year(series, name, wanted, targets)
+
+
+def _against_baseline(series, name, wanted, targets):
+    start = baseline_number(series)
+    if start is None:
+        return
+    for year, value in targets:
+        if _WRONG[wanted](start, value):
+            change = "skiljer sig från" if wanted == KEEP else "går åt andra hållet från"
+            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet {format_number(value)} för {year} "
+                      f"i {name} {change} ingångsvärdet {format_number(start)}.",
+                      "Rätta målvärdet, eller målets riktning (\"öka\"/\"minska\", eller \"riktning:\" på måttet).",
+                      ("målvärden", year))
+
+
+def _year_over_year(series, name, wanted, targets):
+    if wanted == KEEP:
+        return
+    for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
+        if _WRONG[wanted](a, b):
+            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet {year_b} ({format_number(b)}) i "
+                      f"{name} går åt andra hållet jämfört med {year_a} ({format_number(a)}).",
+                      "Målvärdena ska följa målets riktning år för år.", ("målvärden", year_b))
 
 
 RULE = Rule(

@@ -9,20 +9,17 @@ from .common import DIRECTION_WORDS, baseline_number, intended_direction, numeri
 
 
 def check(tree, options):
-    for _plan, goal, measure in tree.measures():
+    for _plan, goal, measure, series in tree.series():
         wanted = intended_direction(goal, measure)
-        if wanted is None or wanted == KEEP:
+        start = baseline_number(series)
+        if wanted is None or wanted == KEEP or start is None:
             continue
-        for series in measure.series():
-            start = baseline_number(series)
-            if start is None:
-                continue
-            for year, value in numeric_targets(series):
-                if value == start:
-                    yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i "
-                              f"{series_name(measure, series)} är samma som ingångsvärdet.",
-                              "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
-                              ("målvärden", year))
+        for year, value in numeric_targets(series):
+            if value == start:
+                yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i "
+                          f"{series_name(measure, series)} är samma som ingångsvärdet.",
+                          "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
+                          ("målvärden", year))
 
 
 RULE = Rule(

@@ -10,15 +10,14 @@ from .common import series_name
 
 
 def check(tree, options):
-    for _plan, goal, measure in tree.measures():
+    for _plan, goal, measure, series in tree.series():
         promised = stated_targets(goal.text) + stated_targets(measure.text or "")
-        for series in measure.series():
-            for year, number, _percent in promised:
-                target = series.targets.get(year)
-                if target is not None and target.kind == "number" and target.number != number:
-                    yield Hit(series, f"Texten säger {format_number(number)} för {year}, men målvärdet i "
-                              f"{series_name(measure, series)} är {target.raw}.",
-                              "Texten och målvärdet ska säga samma sak; rätta det som är fel.", ("målvärden", year))
+        for year, number, _percent in promised:
+            target = series.targets.get(year)
+            if target is not None and target.kind == "number" and target.number != number:
+                yield Hit(series, f"Texten säger {format_number(number)} för {year}, men målvärdet i "
+                          f"{series_name(measure, series)} är {target.raw}.",
+                          "Texten och målvärdet ska säga samma sak; rätta det som är fel.", ("målvärden", year))
 
 
 RULE = Rule(

@@ -8,17 +8,13 @@ from .common import series_name
 
 
 def check(tree, options):
-    for plan, _goal, measure in tree.measures():
-        period = tree.period_of(plan)
-        if period is None:
-            continue
-        for series in measure.series():
-            baseline = series.baseline
-            if baseline is not None and baseline.year is not None and baseline.year >= period.start:
-                yield Hit(series, f"Ingångsvärdet i {series_name(measure, series)} är från {baseline.year}, "
-                          f"men perioden börjar {period.start}.",
-                          "Ingångsvärdet är utgångsläget före perioden, normalt senaste bokslutet.",
-                          ("ingångsvärde",))
+    for plan, _goal, measure, series in tree.series():
+        period, baseline = tree.period_of(plan), series.baseline
+        if period and baseline is not None and baseline.year is not None and baseline.year >= period.start:
+            yield Hit(series, f"Ingångsvärdet i {series_name(measure, series)} är från {baseline.year}, "
+                      f"men perioden börjar {period.start}.",
+                      "Ingångsvärdet är utgångsläget före perioden, normalt senaste bokslutet.",
+                      ("ingångsvärde",))
 
 
 RULE = Rule(
