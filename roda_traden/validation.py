@@ -12,6 +12,7 @@ from . import config, suppression
 from .findings import Finding
 from .loading.tree import KOMMUN_FILE, find_trees, load_tree
 from .problems import Problem, Severity
+from .rules.base import Rule
 from .rules.registry import RULES, RULES_BY_CODE
 from .tree import GoalTree
 
@@ -56,20 +57,18 @@ def validate_path(path: Path, jobs: int | None = None) -> Result:
     if path.is_file():
         root = _tree_root(path)
         if root is not None:
-            check_tree(load_tree(root), result)
+            result = validate_tree(root)
         shown = _display(path)
         result.problems = [p for p in result.problems if p.file == shown]
     else:
-        for part in _map(_check_root, find_trees(path), jobs):
+        for part in _map(validate_tree, find_trees(path), jobs):
             result.merge(part)
     result.problems.sort(key=Problem.sort_key)
     return result
 
 
-def _check_root(root: Path) -> Result:
-    result = Result()
-    check_tree(load_tree(root), result)
-    return result
+def validate_tree(root: Path) -> Result:
+    return check_tree(load_tree(root))
 
 
 def _map(function, roots: list[Path], jobs: int | None):
@@ -96,25 +95,34 @@ def _display(path: Path) -> str:
     return os.path.relpath(path.resolve(), Path.cwd())
 
 
-def check_tree(tree: GoalTree, result: Result) -> None:
+def check_tree(tree: GoalTree) -> Result:
     settings = config.resolve(tree, RULES) if tree.kommun else {}
     if tree.kommun is not None:
         for rule in RULES:
             setting = settings[rule.code]
-            if rule.check is None or not setting.enabled:
-                continue
-            for hit in rule.check(tree, setting.options):
-                source, path = tree.place(hit.node)
-                source.findings.append(Finding(rule.code, source, hit.message, hit.hint, (*path, *hit.keys)))
+            if rule.check is not None and setting.enabled:
+                _run(rule, setting, tree)
+    result = Result(files=len(tree.sources), trees=1)
     known = set(RULES_BY_CODE)
     for source in tree.sources:
-        problems = [_locate(f, settings) for f in source.findings]
-        problems = [p for p in problems if p is not None]
+        problems = [p for p in (_locate(f, settings) for f in source.findings) if p is not None]
         result.problems.extend(suppression.apply(problems, source.text, source.display, known))
         if not source.readable:
             result.unreadable.append(source.display)
-    result.files += len(tree.sources)
-    result.trees += 1
+    return result
+
+
+def _run(rule: Rule, setting: config.RuleSetting, tree: GoalTree) -> None:
+    try:
+        for hit in rule.check(tree, setting.options):
+            source, path = tree.place(hit.node)
+            source.findings.append(Finding(rule.code, source, hit.message, hit.hint, (*path, *hit.keys)))
+    except Exception as error:  # a bug in one rule must not hide what the others find
+        source = tree.place(tree.kommun)[0]
+        source.findings.append(Finding(rule.code, source, f"Regeln {rule.code} kunde inte köras: internt fel i rt "
+                                       f"({type(error).__name__}: {error}).",
+                                       "Det här är en bugg i rt, inte i filerna. Rapportera den gärna med filerna bifogade.",
+                                       line=1, column=1))
 
 
 def _locate(finding: Finding, settings: dict) -> Problem | None:

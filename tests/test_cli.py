@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,21 @@ def test_help_is_swedish():
 def test_rules_listing_and_markdown():
     assert rt("rules").stdout.splitlines()[0].startswith("RT001  fel")
     assert rt("rules", "rt303").stdout.startswith("RT303 (målvärde.riktning, fel)")
+
+
+def test_a_crashing_rule_is_reported_and_the_others_still_run(monkeypatch, in_dir):
+    from roda_traden.rules import registry
+
+    def broken(tree, options):
+        raise ZeroDivisionError("division by zero")
+        yield
+
+    rules = tuple(replace(r, check=broken) if r.code == "RT202" else r for r in registry.RULES)
+    monkeypatch.setattr("roda_traden.validation.RULES", rules)
+    from roda_traden.validation import validate_path
+
+    problems = validate_path(EXAMPLE).problems
+    crash = [p for p in problems if p.code == "RT202"]
+    assert [(Path(p.file).name, p.line, p.severity.value) for p in crash] == [("kommun.yaml", 1, "fel")]
+    assert "internt fel i rt (ZeroDivisionError" in crash[0].message
+    assert any(p.code == "RT209" for p in problems)

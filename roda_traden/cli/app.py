@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -116,4 +117,13 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         typer.echo("Avbrutet.", err=True)
         return 130
+    except OSError as error:
+        typer.echo(f"rt: Kan inte läsa {error.filename or 'filen'}: {error.strerror}.", err=True)
+        return 2
+    except Exception as error:
+        if os.environ.get("RT_DEBUG"):
+            raise
+        typer.echo(f"rt: Internt fel i rt ({type(error).__name__}: {error}). Det är en bugg, inte ett fel i "
+                   "filerna; kör igen med RT_DEBUG=1 för detaljer och rapportera gärna.", err=True)
+        return 3
     return code if isinstance(code, int) else 0
