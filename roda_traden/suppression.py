@@ -17,7 +17,8 @@ class Directive:
     line: int
     column: int
     whole_file: bool
-    codes: list[str]
+    # Each code with its own column, so a complaint points at that code.
+    codes: dict[str, int]
     applies_to: int
     used: set[str] = field(default_factory=set)
 
@@ -31,7 +32,10 @@ def directives(text: str) -> list[Directive]:
         match = _DIRECTIVE.search(line)
         if match is None:
             continue
-        codes = [c.strip() for c in (match["codes"] or "").split(",") if c.strip()]
+        codes = {}
+        if match["codes"] is not None:
+            for code in re.finditer(r"[^,\s]+", match["codes"]):
+                codes[code.group()] = match.start("codes") + code.start() + 1
         standalone = line[: match.start()].strip() == ""
         target = _next_content_line(lines, number) if standalone else number
         found.append(Directive(number, match.start("kind") + 1, match["kind"] == "ignore-file", codes, target))
@@ -60,22 +64,23 @@ def apply(problems: list[Problem], text: str, file: str, known_codes: set[str]) 
         else:
             directive.used.add(problem.code)
     for d in found:
-        for message, hint in _complaints(d, known_codes):
-            kept.append(Problem(file, d.line, d.column, "RT010", Severity.WARNING, message, hint))
+        for column, message, hint in _complaints(d, known_codes):
+            kept.append(Problem(file, d.line, column, "RT010", Severity.WARNING, message, hint))
     return kept
 
 
-def _complaints(d: Directive, known_codes: set[str]) -> list[tuple[str, str]]:
+def _complaints(d: Directive, known_codes: set[str]) -> list[tuple[int, str, str]]:
+    """(column, message, hint) for what is wrong with one directive."""
     kind = "ignore-file" if d.whole_file else "ignore"
     if not d.codes:
-        return [(f"\"rt: {kind}\" anger ingen regelkod.",
+        return [(d.column, f"\"rt: {kind}\" anger ingen regelkod.",
                  f"Skriv vilken kod som ska tystas, t.ex. \"# rt: {kind}[RT205]\".")]
     out = []
-    for code in d.codes:
+    for code, column in d.codes.items():
         if code not in known_codes:
-            out.append((f"Okänd regelkod \"{code}\" i ignore-kommentaren.", "Se docs/rules.md för koderna."))
+            out.append((column, f"Okänd regelkod \"{code}\" i ignore-kommentaren.", "Se docs/rules.md för koderna."))
         elif code not in d.used:
             where = "i filen" if d.whole_file else f"på rad {d.applies_to}"
-            out.append((f"Ignore-kommentaren för {code} tystar inget fynd {where}.",
+            out.append((column, f"Ignore-kommentaren för {code} tystar inget fynd {where}.",
                         "Ta bort kommentaren om problemet är åtgärdat."))
     return out

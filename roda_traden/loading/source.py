@@ -103,16 +103,15 @@ class SourceFile:
                              line=1, column=1)
                 return None
             line, column, swedish, hint = yaml_errors.explain(message)
-            code = "RT001"
-            if "tabs disallowed" in message:
-                # The text check already found this tab at its exact column;
-                # say there, once, that it also stops the file being read.
-                code = "RT002"
-                tab = next((f for f in self.findings if f.code == "RT002" and f.line == line), None)
-                if tab is not None:
-                    self.findings.remove(tab)
-                    column = tab.column or column
-            self.finding(code, swedish, hint, line=line, column=column)
+            tab = next((f for f in self.findings if f.code == "RT002" and "indrag" in f.message), None)
+            if tab is None:
+                self.finding("RT001", swedish, hint, line=line, column=column)
+            else:
+                # The parser stumbles near an indenting tab, often a line
+                # early; the tab is the cause, so say it there, once.
+                self.findings.remove(tab)
+                self.finding("RT002", "Tabbtecken som indrag: filen kan inte läsas.", tab.hint,
+                             line=tab.line, column=tab.column)
             return None
         self.readable = True
         return data

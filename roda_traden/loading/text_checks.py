@@ -22,8 +22,10 @@ def check_text(text: str) -> Iterator[Issue]:
                "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.")
     for number, line in enumerate(text.split("\n"), start=1):
         if "\t" in line:
-            yield ("RT002", number, line.index("\t") + 1, "Tabbtecken i filen.",
-                   "YAML tillåter inte tabb som indrag; använd mellanslag (två per nivå).")
+            column = line.index("\t") + 1
+            where = "som indrag" if not line[: column - 1].strip() else "i texten"
+            yield ("RT002", number, column, f"Tabbtecken {where}.",
+                   "YAML tillåter inte tabb som indrag och en tabb syns inte vid granskning; använd mellanslag.")
     if not unicodedata.is_normalized("NFC", text):
         yield from _nfc_issues(text)
 

@@ -10,11 +10,11 @@ from .base import Hit, Rule
 
 def check(tree, options):
     kommun = tree.kommun
-    yield from _repeated("visionstema", kommun.vision.themes if kommun.vision else [])
+    yield from _repeated("ett annat visionstema", kommun.vision.themes if kommun.vision else [])
     # Nämndmål refer to KF-mål and kommunmål by id alone, so the two share one namespace.
-    yield from _repeated("mål", [*kommun.goals, *(kf for _g, kf in tree.all_council_goals())])
-    yield from _repeated("organisation", kommun.organisations, fold=str.upper)
-    yield from _repeated("uppföljning", kommun.settings.follow_ups)
+    yield from _repeated("ett annat mål", [*kommun.goals, *(kf for _g, kf in tree.all_council_goals())])
+    yield from _repeated("en annan organisation", kommun.organisations, fold=str.upper)
+    yield from _repeated("en annan uppföljning", kommun.settings.follow_ups)
     seen: dict[tuple[str, int], object] = {}
     for plan in tree.plans:
         key = (plan.organisation, plan.year)
@@ -23,13 +23,13 @@ def check(tree, options):
             yield Hit(plan, f"{plan.organisation} har redan en verksamhetsplan för {plan.year} i {other}.",
                       "Slå ihop planerna till en fil per organisation och år.", ("organisation",))
         seen.setdefault(key, plan)
-        yield from _repeated("nämndmål", plan.goals)
+        yield from _repeated("ett annat nämndmål", plan.goals)
         # "VON.mått-id" addresses both mått and nyckeltal, so they share a namespace.
-        yield from _repeated("mått", [*(m for g in plan.goals for m in g.measures), *plan.key_figures])
+        yield from _repeated("ett annat mått eller nyckeltal", [*(m for g in plan.goals for m in g.measures), *plan.key_figures])
         for goal in plan.goals:
             for measure in goal.measures:
-                yield from _repeated("delserie", measure.sub_series)
-        yield from _repeated("budgetrad", plan.budget.rows if plan.budget else [])
+                yield from _repeated("en annan delserie", measure.sub_series)
+        yield from _repeated("en annan budgetrad", plan.budget.rows if plan.budget else [])
 
 
 def _repeated(kind: str, nodes: Iterable, fold=lambda s: s) -> Iterator[Hit]:
@@ -37,7 +37,7 @@ def _repeated(kind: str, nodes: Iterable, fold=lambda s: s) -> Iterator[Hit]:
     for node in nodes:
         key = fold(node.id)
         if key in first:
-            yield Hit(node, f"Id:t \"{node.id}\" används redan för ett annat {kind}.",
+            yield Hit(node, f"Id:t \"{node.id}\" används redan för {kind}.",
                       "Ge varje id ett eget, beskrivande namn; referenser och uppföljning använder id:t.", ("id",))
         else:
             first[key] = node

@@ -12,7 +12,8 @@ def check(tree, options):
         if series.baseline is None or (series.baseline.value is None and not series.baseline.new):
             yield Hit(series, f"{capitalized(series_name(measure, series))} saknar ingångsvärde.",
                       "Ange \"ingångsvärde: {värde: 69 %, år: 2022}\", eller \"ingångsvärde: nytt mål\" "
-                      "om det inte finns något tidigare värde.")
+                      "om det inte finns något tidigare värde.",
+                      ("ingångsvärde",) if series.baseline is not None else ())
 
 
 RULE = Rule(

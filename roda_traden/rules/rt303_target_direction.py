@@ -16,8 +16,10 @@ def check(tree, options):
         wanted = intended_direction(goal, measure)
         if wanted is not None:
             name, targets = series_name(measure, series), numeric_targets(series)
-            yield from _against_baseline(series, name, wanted, targets)
-            yield from _year_over_year(series, name, wanted, targets)
+            wrong = list(_against_baseline(series, name, wanted, targets))
+            flagged = {hit.keys for hit in wrong}
+            yield from wrong
+            yield from (hit for hit in _year_over_year(series, name, wanted, targets) if hit.keys not in flagged)
 
 
 def _against_baseline(series, name, wanted, targets):

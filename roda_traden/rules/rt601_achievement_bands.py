@@ -7,21 +7,24 @@ from .base import Hit, Rule
 
 
 def check(tree, options):
-    bands = sorted(tree.kommun.settings.bands, key=lambda band: band.lower)
-    if not bands:
-        return
-    for band in bands:
+    for band in tree.kommun.settings.bands:
         if band.lower > band.upper:
             yield Hit(band, f"Resultatnivån \"{band.name}\" går från {band.lower} till {band.upper} %.",
                       "\"från\" ska vara mindre än \"till\".")
-    if bands[0].lower != 0:
-        yield Hit(bands[0], f"Resultatnivåerna börjar på {bands[0].lower} %, inte 0 %.", "Låt den lägsta nivån börja på 0.")
-    if bands[-1].upper != 100:
-        yield Hit(bands[-1], f"Resultatnivåerna slutar på {bands[-1].upper} %, inte 100 %.", "Låt den högsta nivån sluta på 100.")
-    for below, above in zip(bands, bands[1:]):
-        if above.lower != below.upper + 1:
-            yield Hit(above, f"Resultatnivån \"{above.name}\" börjar på {above.lower} % men \"{below.name}\" "
-                      f"slutar på {below.upper} %.",
+    # Coverage is judged on each band's real span, so a reversed band is
+    # reported once above and not again as gaps.
+    spans = sorted((min(b.lower, b.upper), max(b.lower, b.upper), b) for b in tree.kommun.settings.bands)
+    if not spans:
+        return
+    if spans[0][0] != 0:
+        yield Hit(spans[0][2], f"Resultatnivåerna börjar på {spans[0][0]} %, inte 0 %.", "Låt den lägsta nivån börja på 0.")
+    if spans[-1][1] != 100:
+        yield Hit(spans[-1][2], f"Resultatnivåerna slutar på {spans[-1][1]} %, inte 100 %.",
+                  "Låt den högsta nivån sluta på 100.")
+    for (_lo, top, below), (start, _hi, above) in zip(spans, spans[1:]):
+        if start != top + 1:
+            yield Hit(above, f"Resultatnivån \"{above.name}\" börjar på {start} % men \"{below.name}\" "
+                      f"slutar på {top} %.",
                       "Nivåerna ska ta vid där den förra slutar, t.ex. 0–24, 25–49, 50–74, 75–100.")
 
 
