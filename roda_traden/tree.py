@@ -22,6 +22,8 @@ class GoalTree:
     kommun: KommunFile | None = None
     plans: list[PlanFile] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
+    # (organisation, year) of plan files that exist but did not validate.
+    invalid_plans: set[tuple[str, int]] = field(default_factory=set)
     # id(model) → (source file, YAML path); filled while loading.
     places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
 

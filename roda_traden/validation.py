@@ -107,7 +107,7 @@ def check_tree(tree: GoalTree) -> Result:
     for source in tree.sources:
         problems = [p for p in (_locate(f, settings) for f in source.findings) if p is not None]
         result.problems.extend(suppression.apply(problems, source.text, source.display, known))
-        if not source.readable:
+        if source.failed:
             result.unreadable.append(source.display)
     return result
 

@@ -141,3 +141,18 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(monkeypatch, in_di
     assert [(Path(p.file).name, p.line, p.severity.value) for p in crash] == [("kommun.yaml", 1, "fel")]
     assert "internt fel i rt (ZeroDivisionError" in crash[0].message
     assert any(p.code == "RT209" for p in problems)
+
+
+def test_unknown_file_is_a_warning_not_unreadable_input(tmp_path):
+    tree = make_tree(tmp_path / "t", {"namnder/von/anteckningar.yaml": "fritt: text\n"})
+    done = rt("validate", str(tree), "-f", "json")
+    assert done.returncode == 0
+    summary = json.loads(done.stdout)["summary"]
+    assert (summary["warnings"], summary["unreadable"]) == (1, [])
+
+
+def test_nested_tree_is_its_own_tree(tmp_path):
+    outer = make_tree(tmp_path / "outer", {})
+    make_tree(outer / "delkommun", {})
+    summary = json.loads(rt("validate", str(outer), "-f", "json").stdout)["summary"]
+    assert (summary["trees"], summary["files"], summary["errors"]) == (2, 6, 0)

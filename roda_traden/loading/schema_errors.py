@@ -95,6 +95,8 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
         return f"Värdet {_show(value)} för \"{key}\" har fel form.", _pattern_hint(key)
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"Värdet {_show(value)} för \"{key}\" ligger utanför det tillåtna.", _range_hint(item)
+    if kind == "too_short":
+        return f"\"{key}\" är tom.", f"Ange minst ett värde, eller ta bort \"{key}\" (se docs/format.md)."
     if kind == "string_too_short":
         return f"\"{key}\" är tom.", f"Skriv en text efter \"{key}:\" eller ta bort raden."
     if kind == "rt":

@@ -18,7 +18,8 @@ MAX_ALIAS_EVENTS = 200_000
 
 
 class SourceFile:
-    """A file as read: ``data`` is None when it could not be read at all."""
+    """A file as read. ``readable`` is False until read() succeeds;
+    ``failed`` is True only when reading was tried and did not succeed."""
 
     def __init__(self, path: Path, display: str) -> None:
         self.path = path
@@ -26,6 +27,7 @@ class SourceFile:
         self.text = ""
         self.data: Any = None
         self.readable = False
+        self.failed = False
         self.findings: list[Finding] = []
         self._nodes: Any = None
         self._lines: text_positions.Lines | None = None
@@ -52,12 +54,14 @@ class SourceFile:
     def read(self) -> SourceFile:
         text = self._decode()
         if text is None:
+            self.failed = True
             return self
         for code, line, column, message, hint in check_text(text):
             self.finding(code, message, hint, line=line, column=column)
         text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
         self.text = text
         self.data = self._parse(text)
+        self.failed = not self.readable
         return self
 
     def _decode(self) -> str | None:

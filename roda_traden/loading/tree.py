@@ -35,16 +35,13 @@ FILE_KINDS = (
 
 
 def find_trees(path: Path) -> list[Path]:
-    """Every directory at or below ``path`` holding a kommun.yaml; a tree's
-    own subdirectories are not searched for further trees."""
-    if (path / KOMMUN_FILE).is_file():
-        return [path]
+    """Every directory at or below ``path`` holding a kommun.yaml. A tree
+    nested in another is its own tree: the outer one does not read its files."""
     roots = []
     for directory, subdirs, files in os.walk(path):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         if KOMMUN_FILE in files:
             roots.append(Path(directory))
-            subdirs.clear()
     return roots
 
 
@@ -70,6 +67,8 @@ def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
         if isinstance(model, PlanFile):
             tree.plans.append(model)
             _check_name_year(source, kind, model)
+        elif kind.model is PlanFile and isinstance(source.data, dict):
+            tree.invalid_plans.add((str(source.data.get("organisation")), source.data.get("år")))
     return tree
 
 

@@ -55,7 +55,7 @@ class CouncilGoal(Model):
     text: Text
     follow_up: Literal["D/B", "B"] = Field(alias="uppföljning")
     # Organisation ids or a group word; a KF-mål naming none applies to all.
-    responsible: list[Text] = Field(default_factory=lambda: [GROUP_ALL], alias="ansvariga")
+    responsible: list[Text] = Field(default_factory=lambda: [GROUP_ALL], alias="ansvariga", min_length=1)
 
 
 class OtherDirective(Model):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import Id, Model, Text
 from .common import Decision, Year
@@ -57,7 +58,7 @@ BaselineValue = Annotated[
     ),
 ]
 
-Direction = Literal["öka", "minska", "bibehålla"]
+DeclaredDirection = Literal["öka", "minska", "bibehålla"]
 
 
 class Series(Model):
@@ -88,9 +89,17 @@ class Measure(Series):
     text: Text | None = None
     source: Text | None = Field(default=None, alias="datakälla")
     unit: Text | None = Field(default=None, alias="enhet")
-    direction: Direction | None = Field(default=None, alias="riktning")
+    direction: DeclaredDirection | None = Field(default=None, alias="riktning")
     kolada: Text | None = None
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
+
+    @model_validator(mode="after")
+    def _values_in_one_place(self) -> Measure:
+        if self.sub_series and (self.baseline is not None or self.targets):
+            raise PydanticCustomError(
+                "rt", f"Måttet \"{self.id}\" har delserier och ska då ha ingångsvärden och målvärden "
+                "i varje delserie, inte på måttet.")
+        return self
 
     def series(self) -> list[Series]:
         """The series carrying targets: the delserier, or the mått itself."""
@@ -121,7 +130,7 @@ class Contribution(Model):
     reason: Text = Field(alias="motivering")
 
 
-class Focus(Model):
+class Orientation(Model):
     """The nämnd's own words on how it works towards one kommunmål."""
 
     label: ClassVar[str] = "inriktning"
@@ -188,7 +197,7 @@ class PlanFile(Model):
     period: PeriodValue | None = None
     decision: Decision | None = Field(default=None, alias="beslut")
     introduction: Text | None = Field(default=None, alias="inledning")
-    focus: list[Focus] = Field(default_factory=list, alias="inriktning")
+    orientation: list[Orientation] = Field(default_factory=list, alias="inriktning")
     goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")
     contributions: list[Contribution] = Field(default_factory=list, alias="bidrar-utan-nämndmål")
     key_figures: list[KeyFigure] = Field(default_factory=list, alias="nyckeltal")

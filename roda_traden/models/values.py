@@ -53,6 +53,8 @@ def parse_target(value: object) -> Target:
     uninterpretable value becomes kind ``unknown`` for RT301 to report."""
     if isinstance(value, Target):
         return value
+    if value is None:
+        return Target(raw="", kind="unknown")
     if isinstance(value, (str, int, float)):
         # Targets repeat ("80 %", 2, "ja"); Target is immutable, so share them.
         # The type is part of the key because True == 1 in Python.
@@ -152,7 +154,15 @@ PeriodValue = Annotated[
     Period,
     PlainValidator(parse_period),
     PlainSerializer(str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$", "description": "T.ex. 2023–2025"}),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "pattern": r"^\s*\d{4}\s*[-–—]\s*\d{4}\s*$"},
+            {"type": "integer"},
+            {"type": "object", "properties": {"från": {"type": "integer"}, "till": {"type": "integer"}},
+             "required": ["från", "till"], "additionalProperties": False},
+        ],
+        "description": "T.ex. 2023–2025",
+    }),
 ]
 
 

@@ -18,9 +18,9 @@ def check(tree, options):
         for item in plan.contributions:
             if item.council_goal not in council:
                 yield _hit(item, "kf-mål", item.council_goal, "KF-mål", list(council), "Bidraget")
-        for focus in plan.focus:
-            if focus.municipal_goal not in municipal:
-                yield _hit(focus, "kommunmål", focus.municipal_goal, "kommunmål", list(municipal), "Inriktningen")
+        for item in plan.orientation:
+            if item.municipal_goal not in municipal:
+                yield _hit(item, "kommunmål", item.municipal_goal, "kommunmål", list(municipal), "Inriktningen")
 
 
 def _hit(node, key, ref, kind, known, subject):

@@ -10,8 +10,11 @@ def check(tree, options):
     for _plan, _goal, _measure, series in tree.series():
         baseline = series.baseline
         if baseline is not None and baseline.value is not None and baseline.year is None:
-            yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" saknar år.",
-                      f"Skriv \"ingångsvärde: {{värde: {baseline.value.raw}, år: ÅÅÅÅ}}\" med året värdet avser.",
+            raw = baseline.value.raw
+            # Inside {…} a comma separates entries, so "9,4" must be quoted.
+            shown = f"'{raw}'" if any(ch in raw for ch in ",:{}[]") else raw
+            yield Hit(series, f"Ingångsvärdet \"{raw}\" saknar år.",
+                      f"Skriv \"ingångsvärde: {{värde: {shown}, år: ÅÅÅÅ}}\" med året värdet avser.",
                       ("ingångsvärde",))
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from ..language import direction, states_level
 from ..problems import Severity
+from ..units import YES_NO, kind_of
 from .base import Hit, Rule
 
 
 def check(tree, options):
     for _plan, goal in tree.goals():
-        if direction(goal.text) is None and not states_level(goal.text):
+        # A goal measured ja/nej ("alla nybyggnationer ska uppfylla …") is specific by its target.
+        yes_no = goal.measures and all(kind_of(m) == YES_NO for m in goal.measures)
+        if not yes_no and direction(goal.text) is None and not states_level(goal.text):
             yield Hit(goal, f"Nämndmålet \"{goal.id}\" säger inte vad som ska uppnås.",
                       "Skriv ut riktning eller nivå, t.ex. \"… ska öka\", \"… ska minska\" eller \"minst 90 %\".",
                       ("text",))

@@ -22,6 +22,8 @@ def check(tree, options):
 
 
 def _problem(target, unit) -> tuple[str, str] | None:
+    if target.kind == "unknown" and not target.raw:
+        return ("saknar värde.", "Skriv målvärdet efter årtalet, t.ex. \"2025: 80 %\", eller ta bort året.")
     if target.kind == "unknown":
         return ("kan inte tolkas.",
                 "Skriv ett tal (72 %, 1 052, 0,5), en jämförelse (>25, ≥ 90, minst 30 %), ja/nej, "
