@@ -13,12 +13,16 @@ def check(tree, options):
         unit, name = kind_of(measure), series_name(measure, series)
         for year, target in series.targets.items():
             if problem := _problem(target, unit):
-                yield Hit(series, f"Målvärdet \"{target.raw}\" för {year} i {name} {problem[0]}", problem[1],
+                yield Hit(series, f"Målvärdet {_shown(target)}för {year} i {name} {problem[0]}", problem[1],
                           ("målvärden", year))
         baseline = series.baseline
         if baseline is not None and baseline.value is not None and (problem := _problem(baseline.value, unit)):
-            yield Hit(series, f"Ingångsvärdet \"{baseline.value.raw}\" i {name} {problem[0]}", problem[1],
+            yield Hit(series, f"Ingångsvärdet {_shown(baseline.value)}i {name} {problem[0]}", problem[1],
                       ("ingångsvärde",))
+
+
+def _shown(target) -> str:
+    return f"\"{target.raw}\" " if target.raw else ""
 
 
 def _problem(target, unit) -> tuple[str, str] | None:
