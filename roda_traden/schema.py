@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loading.tree import FILE_KINDS, KOMMUN_FILE
+from .loading.discovery import KOMMUN_FILE
+from .loading.tree import FILE_KINDS
 from .models.kommun import KommunFile
 
 KINDS = {"kommun": KommunFile, **{kind.name: kind.model for kind in FILE_KINDS}}

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config, suppression
 from .findings import Finding
-from .loading.tree import KOMMUN_FILE, find_trees, load_tree
-from .problems import Problem, Severity
+from .loading.tree import load_tree
+from .problems import Problem
+from .result import Result, collect
 from .rules.base import Rule
 from .rules.registry import RULES, RULES_BY_CODE
 from .tree import GoalTree
@@ -20,51 +20,16 @@ from .tree import GoalTree
 PARALLEL_FROM = 8
 
 
-@dataclass
-class Result:
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
-    trees: int = 0
-    unreadable: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
-
-    @property
-    def warnings(self) -> int:
-        return sum(p.severity is Severity.WARNING for p in self.problems)
-
-    def merge(self, other: Result) -> None:
-        self.problems.extend(other.problems)
-        self.files += other.files
-        self.trees += other.trees
-        self.unreadable.extend(other.unreadable)
-
-    def exit_code(self, strict: bool = False) -> int:
-        if self.unreadable or not self.trees:
-            return 2
-        if self.errors or (strict and self.warnings):
-            return 1
-        return 0
-
-
 def validate_path(path: Path, jobs: int | None = None) -> Result:
-    """Validate every goal tree at or below ``path``. Given a file, validate
-    the tree it belongs to and keep only that file's problems. Many trees
-    are checked in parallel processes (``jobs``: None = one per core)."""
-    result = Result()
-    if path.is_file():
-        root = _tree_root(path)
-        if root is not None:
-            result = validate_tree(root)
-        shown = _display(path)
-        result.problems = [p for p in result.problems if p.file == shown]
-    else:
-        for part in _map(validate_tree, find_trees(path), jobs):
-            result.merge(part)
-    result.problems.sort(key=Problem.sort_key)
-    return result
+    """Validate every goal tree at or below ``path`` (or the tree a file
+    belongs to, keeping that file's problems)."""
+    return collect(path, lambda roots: validate_trees(roots, jobs))
+
+
+def validate_trees(roots: list[Path], jobs: int | None = None) -> list[Result]:
+    """One result per tree; many trees are checked in parallel processes
+    (``jobs``: None = one per core)."""
+    return list(_map(validate_tree, roots, jobs))
 
 
 def validate_tree(root: Path) -> Result:
@@ -82,17 +47,6 @@ def _map(function, roots: list[Path], jobs: int | None):
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(function, roots, chunksize=max(1, len(roots) // (workers * 4))))
-
-
-def _tree_root(path: Path) -> Path | None:
-    for directory in path.resolve().parents:
-        if (directory / KOMMUN_FILE).is_file():
-            return directory
-    return None
-
-
-def _display(path: Path) -> str:
-    return os.path.relpath(path.resolve(), Path.cwd())
 
 
 def check_tree(tree: GoalTree) -> Result:

@@ -14,8 +14,10 @@ EXAMPLE = REPO / "examples" / "oxelosund-2023"
 
 
 @pytest.fixture(autouse=True)
-def _no_plugin_scan(monkeypatch):
+def _isolated_environment(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "1")
+    # Each test gets its own result cache, so no test sees another's results.
+    monkeypatch.setenv("RT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def make_tree(target: Path, files: dict[str, str | bytes], base: Path = BASE_TREE) -> Path:

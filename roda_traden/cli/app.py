@@ -34,6 +34,7 @@ def validate(
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json eller github."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
     jobs: int = typer.Option(0, "--jobs", "-j", metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
+    no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -41,7 +42,11 @@ def validate(
     indata inte kan läsas.
     """
     from ..formatters import FORMATS, render
-    from ..validation import validate_path
+
+    if no_cache:
+        from ..validation import validate_path
+    else:
+        from ..cache import validate_path
 
     if output not in FORMATS:
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import TextIO
 
-from ..validation import Result
+from ..result import Result
 
 FORMATS = {"terminal": "terminal", "json": "json_format", "github": "github"}
 

@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from .. import __version__
-from ..validation import Result
+from ..result import Result
 
 
 def render(result: Result, stream: TextIO) -> None:

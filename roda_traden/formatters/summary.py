@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..validation import Result
+from ..result import Result
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +12,10 @@ from ..models.base import Model
 from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
 from ..tree import GoalTree
+from .discovery import KOMMUN_FILE, display, yaml_files
 from .locations import attach
 from .schema_errors import schema_findings
 from .source import SourceFile
-
-KOMMUN_FILE = "kommun.yaml"
-
 
 @dataclass(frozen=True)
 class FileKind:
@@ -34,27 +31,15 @@ FILE_KINDS = (
 )
 
 
-def find_trees(path: Path) -> list[Path]:
-    """Every directory at or below ``path`` holding a kommun.yaml. A tree
-    nested in another is its own tree: the outer one does not read its files."""
-    roots = []
-    for directory, subdirs, files in os.walk(path):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        if KOMMUN_FILE in files:
-            roots.append(Path(directory))
-    return roots
-
-
-def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
+def load_tree(root: Path) -> GoalTree:
     tree = GoalTree(root)
-    base = display_base or Path.cwd()
-    kommun_source = _source(root / KOMMUN_FILE, base).read()
+    kommun_source = _source(root / KOMMUN_FILE).read()
     tree.sources.append(kommun_source)
     tree.kommun = _validate(kommun_source, KommunFile, tree.places)
-    for path in _yaml_files(root):
+    for path in yaml_files(root):
         if path.name == KOMMUN_FILE and path.parent == root:
             continue
-        source = _source(path, base)
+        source = _source(path)
         tree.sources.append(source)
         kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
         if kind is None:
@@ -72,12 +57,8 @@ def load_tree(root: Path, display_base: Path | None = None) -> GoalTree:
     return tree
 
 
-def _source(path: Path, base: Path) -> SourceFile:
-    try:
-        display = os.path.relpath(path, base)
-    except ValueError:  # another drive on Windows
-        display = str(path)
-    return SourceFile(path, display)
+def _source(path: Path) -> SourceFile:
+    return SourceFile(path, display(path))
 
 
 def _validate(source: SourceFile, model: type[Model], places: dict[int, tuple]) -> Model | None:
@@ -104,12 +85,3 @@ def _check_name_year(source: SourceFile, kind: FileKind, plan: PlanFile) -> None
     if match and int(match["year"]) != plan.year:
         source.finding("RT012", f"Filnamnet säger {match['year']} men filen anger år {plan.year}.",
                        "Byt namn på filen eller rätta \"år:\" så att de stämmer.", path=("år",))
-
-
-def _yaml_files(root: Path) -> list[Path]:
-    found = []
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".")
-                            and not (Path(directory, d) / KOMMUN_FILE).is_file())
-        found.extend(Path(directory, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
-    return found
