@@ -15,6 +15,11 @@ from .tree import GoalTree
 
 OFF = ("av", False)
 ON = ("på", True)
+
+
+def _is(value, words) -> bool:
+    # 0 == False and 1 == True in Python; only the words and real booleans count.
+    return any(value is word if isinstance(word, bool) else value == word for word in words)
 LEVEL_KEY = "nivå"
 SETTINGS_PATH = ("inställningar", "regler")
 
@@ -28,9 +33,9 @@ class RuleSetting:
 
 def resolve(tree: GoalTree, rules: tuple[Rule, ...]) -> dict[str, RuleSetting]:
     """Each rule's effective setting; problems go to kommun.yaml as RT013."""
-    raw = tree.kommun.settings.rules if tree.kommun else {}
+    raw = tree.kommun.settings.rules
     by_code = {rule.code: rule for rule in rules}
-    source = tree.place(tree.kommun)[0] if tree.kommun else None
+    source = tree.place(tree.kommun)[0]
     for code in raw:
         if code not in by_code:
             guess = did_you_mean(str(code), list(by_code))
@@ -43,9 +48,9 @@ def resolve(tree: GoalTree, rules: tuple[Rule, ...]) -> dict[str, RuleSetting]:
 def _setting(rule: Rule, value: Any, source: Any) -> RuleSetting:
     default = RuleSetting(True, rule.severity, rule.options() if rule.options else None)
     path = (*SETTINGS_PATH, rule.code)
-    if value is None or value in ON:
+    if value is None or _is(value, ON):
         return default
-    if value in OFF:
+    if _is(value, OFF):
         if rule.required:
             source.finding("RT013", f"{rule.code} kan inte stängas av: en fil med det felet går inte att läsa.",
                            "Rätta filen i stället.", path=path)

@@ -52,7 +52,9 @@ def collect(path: Path, run: Callable[[list[Path]], list[Result]]) -> Result:
     for part in run(roots):
         result.merge(part)
     if path.is_file():
-        shown = display(path.resolve())
-        result.problems = [p for p in result.problems if p.file == shown]
+        # The file's own problems, and those of files that kept the tree
+        # from being read, without which its problems cannot be trusted.
+        shown = {display(path.resolve()), *result.unreadable}
+        result.problems = [p for p in result.problems if p.file in shown]
     result.problems.sort(key=Problem.sort_key)
     return result

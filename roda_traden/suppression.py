@@ -30,7 +30,7 @@ def directives(text: str) -> list[Directive]:
         if "rt:" not in line:
             continue
         match = _DIRECTIVE.search(line)
-        if match is None:
+        if match is None or _inside_quotes(line[: match.start()]):
             continue
         codes = {}
         if match["codes"] is not None:
@@ -42,6 +42,11 @@ def directives(text: str) -> list[Directive]:
     return found
 
 
+def _inside_quotes(before: str) -> bool:
+    """Whether a "#" after ``before`` is inside a quoted text, not a comment."""
+    return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+
+
 def _next_content_line(lines: list[str], number: int) -> int:
     for index in range(number, len(lines)):
         stripped = lines[index].strip()
@@ -50,8 +55,9 @@ def _next_content_line(lines: list[str], number: int) -> int:
     return number
 
 
-def apply(problems: list[Problem], text: str, file: str, known_codes: set[str]) -> list[Problem]:
-    """The problems not silenced, plus RT010 for bad or unused directives."""
+def apply(problems: list[Problem], text: str, file: str, known: set[str], required: set[str]) -> list[Problem]:
+    """The problems not silenced, plus RT010 for bad or unused directives.
+    ``required`` codes (a file that cannot be read or understood) are never silenced."""
     found = directives(text)
     if not found:
         return problems
@@ -59,17 +65,17 @@ def apply(problems: list[Problem], text: str, file: str, known_codes: set[str]) 
     for problem in problems:
         directive = next((d for d in found if problem.code in d.codes
                           and (d.whole_file or d.applies_to == problem.line)), None)
-        if directive is None or problem.code == "RT010":
+        if directive is None or problem.code == "RT010" or problem.code in required:
             kept.append(problem)
         else:
             directive.used.add(problem.code)
     for d in found:
-        for column, message, hint in _complaints(d, known_codes):
+        for column, message, hint in _complaints(d, known, required):
             kept.append(Problem(file, d.line, column, "RT010", Severity.WARNING, message, hint))
     return kept
 
 
-def _complaints(d: Directive, known_codes: set[str]) -> list[tuple[int, str, str]]:
+def _complaints(d: Directive, known: set[str], required: set[str]) -> list[tuple[int, str, str]]:
     """(column, message, hint) for what is wrong with one directive."""
     kind = "ignore-file" if d.whole_file else "ignore"
     if not d.codes:
@@ -77,8 +83,11 @@ def _complaints(d: Directive, known_codes: set[str]) -> list[tuple[int, str, str
                  f"Skriv vilken kod som ska tystas, t.ex. \"# rt: {kind}[RT205]\".")]
     out = []
     for code, column in d.codes.items():
-        if code not in known_codes:
+        if code not in known:
             out.append((column, f"Okänd regelkod \"{code}\" i ignore-kommentaren.", "Se docs/rules.md för koderna."))
+        elif code in required:
+            out.append((column, f"{code} kan inte tystas: filen går då inte att läsa eller förstå.",
+                        "Rätta felet i stället och ta bort kommentaren."))
         elif code not in d.used:
             where = "i filen" if d.whole_file else f"på rad {d.applies_to}"
             out.append((column, f"Ignore-kommentaren för {code} tystar inget fynd {where}.",

@@ -18,6 +18,8 @@ from .tree import GoalTree
 
 # Below this many trees, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
+_KNOWN = set(RULES_BY_CODE)
+_REQUIRED = {rule.code for rule in RULES if rule.required}
 
 
 def validate_path(path: Path, jobs: int | None = None) -> Result:
@@ -56,11 +58,15 @@ def check_tree(tree: GoalTree) -> Result:
             setting = settings[rule.code]
             if rule.check is not None and setting.enabled:
                 _run(rule, setting, tree)
+    else:
+        for plan in tree.plans:
+            tree.place(plan)[0].finding(
+                "RT014", "Planen kontrollerades bara delvis: kommun.yaml kan inte läsas eller har strukturfel.",
+                "Rätta felen i kommun.yaml och kör rt validate igen.", line=1, column=1)
     result = Result(files=len(tree.sources), trees=1)
-    known = set(RULES_BY_CODE)
     for source in tree.sources:
         problems = [p for p in (_locate(f, settings) for f in source.findings) if p is not None]
-        result.problems.extend(suppression.apply(problems, source.text, source.display, known))
+        result.problems.extend(suppression.apply(problems, source.text, source.display, _KNOWN, _REQUIRED))
         if source.failed:
             result.unreadable.append(source.display)
     return result

@@ -84,8 +84,11 @@ def test_every_problem_in_a_broken_tree_has_a_place(tmp_path):
     tree = make_tree(tmp_path / "t", broken)
     found = [(Path(p.file).name, p.line, p.column, p.code, p.message, p.hint) for p in validate_path(tree).problems]
     assert found == [
-        ("kommun.yaml", 1, 19, "RT007", "\"kod\" ska vara text, inte \"481\".",
-         "Kommunkoden är fyra siffror inom citattecken, t.ex. \"0481\"."),
+        ("kommun.yaml", 1, 19, "RT007", "Kommunkoden står utan citattecken och läses därför som talet 481.",
+         "Skriv kod: \"0481\"."),
+        ("verksamhetsplan-2024.yaml", 1, 1, "RT014",
+         "Planen kontrollerades bara delvis: kommun.yaml kan inte läsas eller har strukturfel.",
+         "Rätta felen i kommun.yaml och kör rt validate igen."),
         ("verksamhetplan-2024.yaml", 1, 1, "RT009",
          "Filen \"verksamhetplan-2024.yaml\" är inte en känd filtyp och kontrolleras inte.",
          "Filnamnet ska börja med \"verksamhetsplan-ÅÅÅÅ\" (se docs/format.md); "

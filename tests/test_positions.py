@@ -46,3 +46,10 @@ def test_unusual_shapes_fall_back_instead_of_guessing():
     assert text_positions.locate(lines, ("c", "b")) is None
     assert text_positions.locate(lines, ("d", 0, "e")) is None
     assert text_positions.locate(lines, ("a", "b")) is None
+
+
+def test_list_at_its_keys_column_is_followed():
+    lines = text_positions.Lines("a:\n  b:\n  - 1\n  c: 3\nd:\n- id: x\n  e: 1\nf:\n  ram: 1\n")
+    assert text_positions.locate(lines, ("a", "c")) == (4, 3)
+    assert text_positions.locate(lines, ("d", 0, "e")) == (7, 3)
+    assert text_positions.locate(lines, ("f", "ram")) == (9, 3)

@@ -14,7 +14,7 @@ def summary_line(result: Result) -> str:
     if not result.trees:
         return "Inga målträd hittades (ingen kommun.yaml)."
     if not result.problems:
-        return f"Inga problem: {files} kontrollerade."
+        return f"Inga problem: {files} {'kontrollerad' if result.files == 1 else 'kontrollerade'}."
     parts = [_count(result.errors, "fel", "fel"), _count(result.warnings, "varning", "varningar")]
     with_problems = len({p.file for p in result.problems})
     line = f"{parts[0]} och {parts[1]} i {with_problems} av {files}."

@@ -101,6 +101,9 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
         return f"\"{key}\" är tom.", f"Skriv en text efter \"{key}:\" eller ta bort raden."
     if kind == "rt":
         return item["msg"], ""
+    if key == "kod" and isinstance(value, int):
+        return (f"Kommunkoden står utan citattecken och läses därför som talet {value}.",
+                f"Skriv kod: \"{value:04d}\".")
     if kind in _TYPE_WORDS:
         return f"\"{key}\" ska vara {_TYPE_WORDS[kind]}, inte {_show(value)}.", _type_hint(kind, key, value)
     return f"Ogiltigt värde {_show(value)} för \"{key}\".", "Jämför med exemplen i docs/format.md."

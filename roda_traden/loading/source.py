@@ -8,7 +8,8 @@ from typing import Any
 
 from ..findings import Finding
 from . import positions, text_positions, yaml_errors
-from .text_checks import check_text
+from .files import NotReadable, read_limited
+from .text_checks import check_text, first_indenting_tab
 
 # A goal tree file is a few hundred kB at most; anything far larger is a
 # mistake or an attack, and is refused before it is read.
@@ -58,7 +59,9 @@ class SourceFile:
             return self
         for code, line, column, message, hint in check_text(text):
             self.finding(code, message, hint, line=line, column=column)
-        text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+        # The parser breaks lines at CR too; positions must count the same lines.
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        text = unicodedata.normalize("NFC", text)
         self.text = text
         self.data = self._parse(text)
         self.failed = not self.readable
@@ -66,16 +69,12 @@ class SourceFile:
 
     def _decode(self) -> str | None:
         try:
-            size = self.path.stat().st_size
-            if size > MAX_BYTES:
-                self.finding("RT008", f"Filen är {size / 1e6:.0f} MB; rt läser filer upp till {MAX_BYTES // 2**20} MB.",
-                             "En målfil är normalt under 1 MB. Dela upp filen eller kontrollera att det är rätt fil.",
-                             line=1, column=1)
-                return None
-            raw = self.path.read_bytes()
-        except OSError as error:
-            self.finding("RT001", f"Filen kan inte öppnas: {error.strerror}.",
-                         "Kontrollera att filen finns och att du har läsrättighet.", line=1, column=1)
+            raw = read_limited(self.path, MAX_BYTES)
+        except NotReadable as refusal:
+            too_big = "större än" in str(refusal)
+            self.finding("RT008" if too_big else "RT001", f"Filen kan inte läsas: {refusal}.",
+                         "En målfil är normalt under 1 MB; kontrollera att det är rätt fil." if too_big
+                         else "Kontrollera att filen finns, är en vanlig fil och går att läsa.", line=1, column=1)
             return None
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             self.finding("RT011", "Filen är sparad som UTF-16, inte UTF-8.", "Spara filen som UTF-8.", line=1, column=1)
@@ -106,16 +105,16 @@ class SourceFile:
                              "Skriv ut värdena i stället för att upprepa alias; rt läser inte \"alias-bomber\".",
                              line=1, column=1)
                 return None
-            line, column, swedish, hint = yaml_errors.explain(message)
-            tab = next((f for f in self.findings if f.code == "RT002" and "indrag" in f.message), None)
+            tab = first_indenting_tab(text)
             if tab is None:
+                line, column, swedish, hint = yaml_errors.explain(message, text)
                 self.finding("RT001", swedish, hint, line=line, column=column)
             else:
                 # The parser stumbles near an indenting tab, often a line
                 # early; the tab is the cause, so say it there, once.
-                self.findings.remove(tab)
-                self.finding("RT002", "Tabbtecken som indrag: filen kan inte läsas.", tab.hint,
-                             line=tab.line, column=tab.column)
+                self.findings = [f for f in self.findings if (f.code, f.line) != ("RT002", tab[0])]
+                self.finding("RT002", "Tabbtecken som indrag: filen kan inte läsas.",
+                             "YAML tillåter inte tabb som indrag; använd mellanslag.", line=tab[0], column=tab[1])
             return None
         self.readable = True
         return data

@@ -15,23 +15,36 @@ def check_text(text: str) -> Iterator[Issue]:
                "Spara filen som UTF-8 utan BOM; i VS Code: \"Save with Encoding\" → \"UTF-8\".")
         text = text[1:]  # columns below count what an editor shows
     if "\r" in text:
-        count = text.count("\r\n") or text.count("\r")
-        line = text[: text.index("\r")].count("\n") + 1
+        windows = text.count("\r\n")
+        count = windows or text.count("\r")
+        line = text[: text.index("\r")].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
         rows = "1 rad" if count == 1 else f"{count} rader"
-        yield ("RT004", line, 1, f"Filen har Windows-radslut (CRLF) på {rows}.",
+        kind = "Windows-radslut (CRLF)" if windows else "gamla Mac-radslut (bara CR)"
+        yield ("RT004", line, 1, f"Filen har {kind} på {rows}.",
                "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.")
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
         if "\t" in line:
             column = line.index("\t") + 1
             where = "som indrag" if not line[: column - 1].strip() else "i texten"
             yield ("RT002", number, column, f"Tabbtecken {where}.",
                    "YAML tillåter inte tabb som indrag och en tabb syns inte vid granskning; använd mellanslag.")
     if not unicodedata.is_normalized("NFC", text):
-        yield from _nfc_issues(text)
+        yield from _nfc_issues(lines)
 
 
-def _nfc_issues(text: str) -> Iterator[Issue]:
+def first_indenting_tab(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first tab used as indentation, if any."""
     for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        if "\t" in indent:
+            return number, indent.index("\t") + 1
+    return None
+
+
+def _nfc_issues(lines: list[str]) -> Iterator[Issue]:
+    for number, line in enumerate(lines, start=1):
         if unicodedata.is_normalized("NFC", line):
             continue
         column = next(i for i, ch in enumerate(line) if unicodedata.combining(ch)) or 1

@@ -48,11 +48,13 @@ def locate(lines: Lines, path: tuple) -> tuple[int, int] | None:
             if item is None:
                 break
             mark = node = item
-            hi = _item_end(lines, item[0], col, hi)
+            hi = _block_end(lines, item[0], col, hi)
             continue
         if _KEY.match(text) is None:
             return None  # a flow collection, tag or other shape at block level
         entry = _find_key(lines, row, col, hi, segment)
+        if entry == "unsupported":
+            return None
         if entry is None:
             break
         key_row, after = entry
@@ -110,10 +112,6 @@ def _block_end(lines: Lines, row: int, col: int, hi: int) -> int:
     return hi
 
 
-def _item_end(lines: Lines, row: int, dash_col: int, hi: int) -> int:
-    return _block_end(lines, row, dash_col, hi)
-
-
 def _value_end(lines: Lines, key_row: int, col: int, value: Mark, hi: int) -> int:
     """End of a key's nested value; a list may sit at the key's own column."""
     if value[1] > col:
@@ -139,12 +137,14 @@ def _siblings(lines: Lines, row: int, col: int, hi: int):
             return
 
 
-def _find_key(lines: Lines, row: int, col: int, hi: int, segment) -> tuple[int, int] | None:
+def _find_key(lines: Lines, row: int, col: int, hi: int, segment) -> tuple[int, int] | str | None:
     wanted = str(segment)
     for other in _siblings(lines, row, col, hi):
+        if _is_dash(lines[other][col:]):
+            continue  # a list written at its key's own column: the value of the key above
         match = _KEY.match(lines[other], col)
         if match is None:
-            return None
+            return "unsupported"
         key = match["key"]
         if key[:1] in "\"'":
             key = key[1:-1]

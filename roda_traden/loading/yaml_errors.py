@@ -25,8 +25,17 @@ _KNOWN = [
 ]
 
 
-def explain(message: str) -> tuple[int, int, str, str]:
+_TAG = re.compile(r"Invalid tag: '([^']+)'")
+
+
+def explain(message: str, text: str) -> tuple[int, int, str, str]:
     """Line, column, Swedish message and hint for a parser error message."""
+    if tag := _TAG.search(message):
+        offset = text.find(tag[1])
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else 1
+        return line, column, f"Filen kan inte läsas som YAML: okänd tagg {tag[1]}.", (
+            "Taggar (!!…) behövs inte i målfiler; ta bort taggen och skriv värdet som vanligt.")
     match = _POSITION.search(message)
     line, column = (int(match[1]), int(match[2])) if match else (1, 1)
     for fragment, swedish, hint in _KNOWN:

@@ -19,6 +19,8 @@ NEW_WORDS = ("nytt mål", "nytt värde", "nytt", "ny")
 def _baseline_mapping(value: object) -> object:
     if isinstance(value, dict):
         return value
+    if value is None or isinstance(value, str) and not value.strip():
+        return {}  # written but empty: RT204 says what to write
     if isinstance(value, str) and " ".join(value.lower().split()) in NEW_WORDS:
         return {"nytt": True}
     return {"värde": value}
@@ -33,6 +35,12 @@ class Baseline(Model):
     year: Year | None = Field(default=None, alias="år")
     new: bool = Field(default=False, alias="nytt")
     source: Text | None = Field(default=None, alias="källa")
+
+    @model_validator(mode="after")
+    def _new_or_value(self) -> Baseline:
+        if self.new and self.value is not None:
+            raise PydanticCustomError("rt", "Ett ingångsvärde är antingen ett värde eller \"nytt: true\", inte båda.")
+        return self
 
 
 BaselineValue = Annotated[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -55,6 +56,10 @@ def parse_target(value: object) -> Target:
         return value
     if value is None:
         return Target(raw="", kind="unknown")
+    if isinstance(value, (list, dict)):
+        raise PydanticCustomError("rt", "Ett målvärde är ett enda värde (tal, text eller ja/nej), inte en lista eller mappning.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("rt", "Målvärdet måste vara ett ändligt tal, inte .nan eller .inf.")
     if isinstance(value, (str, int, float)):
         # Targets repeat ("80 %", 2, "ja"); Target is immutable, so share them.
         # The type is part of the key because True == 1 in Python.
@@ -138,14 +143,16 @@ def parse_period(value: object) -> Period:
     if isinstance(value, Period):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        return Period(value, value)
+        value = {"från": value, "till": value}
     if isinstance(value, dict) and set(value) == {"från", "till"}:
         start, end = value["från"], value["till"]
     elif isinstance(value, str) and (match := _PERIOD.match(value)):
         start, end = int(match[1]), int(match[2])
     else:
         raise PydanticCustomError("rt", "En period skrivs som två årtal, t.ex. \"2023–2025\".")
-    if not (isinstance(start, int) and isinstance(end, int)) or start > end:
+    if not all(isinstance(y, int) and not isinstance(y, bool) and 1990 <= y <= 2100 for y in (start, end)):
+        raise PydanticCustomError("rt", "En period består av årtal mellan 1990 och 2100, t.ex. \"2023–2025\".")
+    if start > end:
         raise PydanticCustomError("rt", "Periodens första år måste komma före det sista, t.ex. \"2023–2025\".")
     return Period(start, end)
 

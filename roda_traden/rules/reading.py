@@ -89,6 +89,12 @@ Filen är sparad i en annan teckenkodning än UTF-8 (t.ex. Windows-1252), så å
 `verksamhetsplan-2023.yaml` ska innehålla `år: 2023`. Ett filnamn som säger
 något annat än innehållet leder granskare fel.
 """),
+    Rule("RT014", "läsning.ej-kontrollerad", "Filen kontrollerades inte eftersom kommun.yaml har fel", ERROR, """
+Reglerna jämför verksamhetsplanerna med kommun.yaml (KF-mål, organisationer,
+period). Kan kommun.yaml inte läsas eller har den strukturfel, kontrolleras
+planerna bara för läsbarhet och struktur. Fynden visas på varje plan så att
+en kontroll av en enskild fil inte ser ren ut. Rätta kommun.yaml först.
+""", required=True),
     Rule("RT013", "läsning.inställningar", "Ogiltig regelinställning i kommun.yaml", ERROR, """
 Under `inställningar.regler` får bara kända regelkoder stå, med `av`, `på`
 eller en mappning med `nivå` (fel/varning) och regelns egna inställningar.
