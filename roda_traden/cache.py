@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -18,6 +19,8 @@ import tempfile
 from pathlib import Path
 
 from .loading.discovery import KOMMUN_FILE, yaml_files
+from .loading.files import NotReadable, read_limited
+from .loading.source import MAX_BYTES
 from .problems import Problem, Severity
 from .result import Result, collect
 
@@ -55,12 +58,18 @@ def _entry(root: Path) -> Path:
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """Changes whenever rt's own code or the Python running it does."""
+    """Changes whenever rt's own code, the libraries that read and check the
+    files, or the Python running them do (found without importing them)."""
     package = Path(__file__).parent
     digest = hashlib.sha256(f"{_FORMAT}|{sys.version}".encode())
-    for path in sorted(package.rglob("*.py")):
+    files = sorted(package.rglob("*.py"))
+    for name in ("pydantic", "pydantic_core", "yaml_rs"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin))
+    for path in files:
         stat = path.stat()
-        digest.update(f"{path.relative_to(package)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+        digest.update(f"{path}|{stat.st_mtime_ns}|{stat.st_size}".encode())
     return digest.hexdigest()
 
 
@@ -68,8 +77,8 @@ def _key(root: Path) -> str:
     digest = hashlib.sha256(f"{_code_fingerprint()}|{Path.cwd()}".encode())
     for path in [root / KOMMUN_FILE, *yaml_files(root)]:
         try:
-            content = path.read_bytes()
-        except OSError:
+            content = read_limited(path, MAX_BYTES)
+        except NotReadable:
             content = b"\0unreadable"
         digest.update(f"{path.relative_to(root)}|{len(content)}|".encode())
         digest.update(hashlib.blake2b(content).digest())
@@ -81,11 +90,14 @@ def _load(root: Path, key: str) -> Result | None:
         stored = json.loads(_entry(root).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if stored.get("key") != key:
-        return None
-    data = stored["result"]
-    problems = [Problem(*p[:4], Severity(p[4]), *p[5:]) for p in data["problems"]]
-    return Result(problems, data["files"], data["trees"], data["unreadable"])
+    try:
+        if stored["key"] != key:
+            return None
+        data = stored["result"]
+        problems = [Problem(*p[:4], Severity(p[4]), *p[5:]) for p in data["problems"]]
+        return Result(problems, data["files"], data["trees"], data["unreadable"])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # an entry from an older rt or a damaged file is a miss
 
 
 def _store(root: Path, key: str, result: Result) -> None:

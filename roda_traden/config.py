@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .loading.schema_errors import did_you_mean
+from .spelling import did_you_mean
 from .problems import Severity
 from .rules.base import Options, Rule
 from .tree import GoalTree

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .loading.source import SourceFile
 
-Path = tuple[Any, ...]
+YamlPath = tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Finding:
     source: SourceFile
     message: str
     hint: str = ""
-    path: Path = ()
+    path: YamlPath = ()
     # Set directly by checks that read the text itself (tabs, BOM …).
     line: int | None = None
     column: int | None = None

@@ -31,10 +31,20 @@ _YEAR_THEN_NUMBER = re.compile(
 )
 
 
+_NEGATION = re.compile(r"\b(inte|ej|icke)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def direction(text: str) -> str | None:
-    """UP, DOWN or KEEP when the text states exactly one direction."""
-    found = {_STEM_DIRECTION[m.lower()] for m in _DIRECTION_WORD.findall(text)}
+    """UP, DOWN or KEEP when the text states exactly one direction.
+
+    A negated direction ("ska inte minska") says what must not happen, not
+    which way to go, so the text then states none."""
+    found = set()
+    for match in _DIRECTION_WORD.finditer(text):
+        if _NEGATION.search(text[max(0, match.start() - 30): match.start()]):
+            return None
+        found.add(_STEM_DIRECTION[match.group().lower()])
     return found.pop() if len(found) == 1 else None
 
 
@@ -52,6 +62,8 @@ def stated_targets(text: str) -> tuple[tuple[int, float, bool], ...]:
     for pattern in (_YEAR_THEN_NUMBER, _NUMBER_THEN_YEAR):
         for match in pattern.finditer(text):
             year = int(match["year"])
+            if re.search(r"\bmed\s*$", text[: match.start("num")]):
+                continue  # "öka med 5 % 2029" is a change, not a level
             number = parse_number(match["num"].strip())
             if number is None or year in found or 1990 <= number <= 2100 and not match["pct"]:
                 continue

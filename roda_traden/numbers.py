@@ -39,9 +39,8 @@ def as_number(value: object) -> float | None:
     return None
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
+def format_number(value: float) -> str:
     """Swedish print: "1 052", "0,5", "−3 200"; decimals only where needed."""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
+    decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
     text = f"{abs(value):,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
     return f"−{text}" if value < 0 else text

@@ -7,13 +7,38 @@ the Swedish help below instead, since editors display it to the user.
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from .loading.discovery import KOMMUN_FILE
 from .loading.tree import FILE_KINDS
+from .models.base import Model
 from .models.kommun import KommunFile
 
 KINDS = {"kommun": KommunFile, **{kind.name: kind.model for kind in FILE_KINDS}}
+
+def _labels(model: type) -> dict[str, str]:
+    """Swedish title of every model class reachable from ``model``."""
+    found, todo = {}, [model]
+    while todo:
+        cls = todo.pop()
+        if cls.__name__ in found:
+            continue
+        found[cls.__name__] = getattr(cls, "label", cls.__name__)
+        todo.extend(c for c in _model_types(cls))
+    return found
+
+
+def _model_types(cls: type):
+    def walk(annotation):
+        if isinstance(annotation, type) and issubclass(annotation, Model):
+            yield annotation
+        for arg in typing.get_args(annotation):
+            yield from walk(arg)
+
+    for field in cls.model_fields.values():
+        yield from walk(field.annotation)
+
 
 KEY_HELP = {
     "kommun": "Kommunens namn och kommunkod.",
@@ -70,13 +95,29 @@ KEY_HELP = {
 }
 
 
+# Where one key means different things in different places.
+CONTEXT_HELP = {
+    ("Comparison", "avser"): "Vad jämförelsevärdet avser, t.ex. likvärdiga kommuner eller riket.",
+    ("Comparison", "värde"): "Jämförelsevärdet.",
+    ("Organisation", "typ"): "nämnd eller bolag.",
+    ("FollowUp", "typ"): "Rapporttyp: månadsrapport, tertialrapport, delårsrapport, årsbokslut eller uppföljning.",
+    ("KeyFigure", "mått"): "Vad nyckeltalet mäter.",
+}
+
+
 def json_schema(kind: str) -> dict[str, Any]:
     model = KINDS[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
-    for definition in [schema, *schema.get("$defs", {}).values()]:
+    labels = _labels(model)
+    for name, definition in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
         definition.pop("description", None)
+        if name in labels:
+            definition["title"] = labels[name]
         for key, prop in definition.get("properties", {}).items():
-            if key in KEY_HELP:
-                prop["description"] = KEY_HELP[key]
+            prop.pop("title", None)  # English attribute names; editors show the key itself
+            help_text = CONTEXT_HELP.get((name, key), KEY_HELP.get(key))
+            if help_text:
+                prop["description"] = help_text
     title = KOMMUN_FILE if kind == "kommun" else f"{kind}-ÅÅÅÅ.yaml"
+    schema.pop("title", None)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}

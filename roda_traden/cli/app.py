@@ -33,7 +33,7 @@ def validate(
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil."),
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json eller github."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
-    jobs: int = typer.Option(0, "--jobs", "-j", metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
     no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
@@ -52,6 +52,8 @@ def validate(
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
     if not path.exists():
         raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
+    if path.is_file() and path.suffix not in (".yaml", ".yml"):
+        raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
     result = validate_path(path, jobs=jobs or None)
     if not result.trees:
         raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
@@ -112,18 +114,17 @@ def run(argv: list[str]) -> int:
         code = command.main(args=argv, prog_name="rt", standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code
-    except UsageProblem as problem:
-        typer.echo(f"rt: {problem}", err=True)
-        return 2
-    except swedish.CLICK_ERRORS as error:
-        typer.echo(f"rt: {swedish.explain(error)}", err=True)
-        typer.echo("Kör \"rt --hjälp\" för hjälp.", err=True)
+    except (UsageProblem, *swedish.CLICK_ERRORS) as error:
+        explained = str(error) if isinstance(error, UsageProblem) else swedish.explain(error)
+        typer.echo(f"rt: {explained}\nKör \"rt --hjälp\" för hjälp.", err=True)
         return 2
     except KeyboardInterrupt:
         typer.echo("Avbrutet.", err=True)
         return 130
     except OSError as error:
-        typer.echo(f"rt: Kan inte läsa {error.filename or 'filen'}: {error.strerror}.", err=True)
+        from ..loading.files import reason
+
+        typer.echo(f"rt: {error.filename or 'Filen'}: {reason(error)}.", err=True)
         return 2
     except Exception as error:
         if os.environ.get("RT_DEBUG"):

@@ -6,6 +6,8 @@ and explained here from the exception's own fields, so no English leaks.
 
 from __future__ import annotations
 
+import re
+
 from typer import core
 from typer._click import decorators, formatting
 from typer._click import exceptions as click_errors
@@ -80,9 +82,10 @@ def explain(error: Exception) -> str:
         name = error.param.name if error.param is not None else "ett argument"
         return f"Ogiltigt värde för {name}."
     message = getattr(error, "message", str(error))
-    if "unexpected extra argument" in message:
-        extra = message.split("(", 1)[-1].rstrip(")")
-        return f"För många argument: {extra}."
-    if "No such command" in message:
-        return f"Okänt kommando. {message.split(' ', 3)[-1]}".replace("No such command", "").strip()
+    # typer raises these two as plain UsageErrors; their words are the only handle.
+    if extra := re.search(r"unexpected extra arguments? ?(?:\(s\))? \((.*)\)$", message):
+        return f"För många argument: {extra[1]}."
+    if command := re.search(r"No such command '([^']*)'", message):
+        guess = re.search(r"Did you mean '([^']*)'", message)
+        return f"Okänt kommando \"{command[1]}\"." + (f" Menade du \"{guess[1]}\"?" if guess else "")
     return "Kommandot kunde inte tolkas."

@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from .. import __version__
+from ..problems import Severity
 from ..result import Result
 
 
@@ -25,7 +26,7 @@ def render(result: Result, stream: TextIO) -> None:
                 "line": p.line,
                 "column": p.column,
                 "code": p.code,
-                "severity": "error" if p.severity.value == "fel" else "warning",
+                "severity": "error" if p.severity is Severity.ERROR else "warning",
                 "message": p.message,
                 "hint": p.hint,
             }

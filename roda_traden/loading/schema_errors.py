@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+
+from ..spelling import did_you_mean
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -76,9 +76,11 @@ def _data_path(data: Any, loc: tuple, missing: bool) -> tuple:
 
 def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
     kind, value = item["type"], item.get("input")
-    key = path[-1] if path else None
+    key = _name(path)
     owner = model_at(root, path[:-1]) if path else root
     where = f" i {owner.label}" if owner is not None and hasattr(owner, "label") else ""
+    if kind == "invalid_key" or not isinstance(path[-1] if path else "", (str, int)):
+        return f"Nyckeln {_show(value)} är inte text.", "Nycklar är ord som \"text\" eller \"mått\"; se docs/format.md."
     if kind == "missing":
         return f"Nyckeln \"{key}\" saknas{where}.", f"Lägg till \"{key}: …\"; se docs/format.md."
     if kind == "extra_forbidden":
@@ -99,14 +101,24 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
         return f"\"{key}\" är tom.", f"Ange minst ett värde, eller ta bort \"{key}\" (se docs/format.md)."
     if kind == "string_too_short":
         return f"\"{key}\" är tom.", f"Skriv en text efter \"{key}:\" eller ta bort raden."
-    if kind == "rt":
-        return item["msg"], ""
+    if kind == "rt":  # raised by our own validators, already in Swedish
+        return item["msg"], item.get("ctx", {}).get("hint", "Se docs/format.md för hur värdet skrivs.")
     if key == "kod" and isinstance(value, int):
         return (f"Kommunkoden står utan citattecken och läses därför som talet {value}.",
                 f"Skriv kod: \"{value:04d}\".")
     if kind in _TYPE_WORDS:
         return f"\"{key}\" ska vara {_TYPE_WORDS[kind]}, inte {_show(value)}.", _type_hint(kind, key, value)
     return f"Ogiltigt värde {_show(value)} för \"{key}\".", "Jämför med exemplen i docs/format.md."
+
+
+def _name(path: tuple) -> str | None:
+    """The key a problem is about; list items as "mått nr 2", not an index."""
+    if not path:
+        return None
+    last = path[-1]
+    if isinstance(last, int) and len(path) > 1 and isinstance(path[-2], str) and not str(path[-2]).isdigit():
+        return f"{path[-2]} nr {last + 1}"
+    return last
 
 
 def _show(value: Any) -> str:
@@ -147,18 +159,6 @@ def _range_hint(item: dict) -> str:
 
 def _aliases(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("_", "-")
-
-
-def did_you_mean(word: str, choices: list[str]) -> str | None:
-    """The closest choice, comparing without diacritics ("namndmal" → "nämndmål")."""
-    folded = {_fold(choice): choice for choice in choices}
-    match = difflib.get_close_matches(_fold(word), list(folded), n=1, cutoff=0.6)
-    return folded[match[0]] if match else None
 
 
 def model_at(root: type[BaseModel], path: tuple) -> type[BaseModel] | None:

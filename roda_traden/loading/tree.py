@@ -17,6 +17,7 @@ from .locations import attach
 from .schema_errors import schema_findings
 from .source import SourceFile
 
+
 @dataclass(frozen=True)
 class FileKind:
     name: str
@@ -52,8 +53,8 @@ def load_tree(root: Path) -> GoalTree:
         if isinstance(model, PlanFile):
             tree.plans.append(model)
             _check_name_year(source, kind, model)
-        elif kind.model is PlanFile and isinstance(source.data, dict):
-            tree.invalid_plans.add((str(source.data.get("organisation")), source.data.get("år")))
+        elif kind.model is PlanFile:
+            tree.invalid_plans.add(_claimed_plan(source, kind))
     return tree
 
 
@@ -78,6 +79,19 @@ def _validate(source: SourceFile, model: type[Model], places: dict[int, tuple]) 
         return None
     attach(result, source, places)
     return result
+
+
+def _claimed_plan(source: SourceFile, kind: FileKind) -> tuple[str, int]:
+    """(organisation, year) a plan that did not validate is for: from its
+    content where readable, else from its folder and file name (namnder/von/…-2024)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    organisation = data.get("organisation")
+    year = data.get("år")
+    if not isinstance(organisation, str):
+        organisation = source.path.parent.name.upper()
+    if not isinstance(year, int) or isinstance(year, bool):
+        year = int(kind.pattern.match(source.path.name)["year"])
+    return organisation, year
 
 
 def _check_name_year(source: SourceFile, kind: FileKind, plan: PlanFile) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
 import datetime
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 

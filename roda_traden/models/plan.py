@@ -106,7 +106,8 @@ class Measure(Series):
         if self.sub_series and (self.baseline is not None or self.targets):
             raise PydanticCustomError(
                 "rt", f"Måttet \"{self.id}\" har delserier och ska då ha ingångsvärden och målvärden "
-                "i varje delserie, inte på måttet.")
+                "i varje delserie, inte på måttet.",
+                {"hint": "Flytta måttets ingångsvärde och målvärden till delserierna, eller ta bort delserierna."})
         return self
 
     def series(self) -> list[Series]:
@@ -211,5 +212,3 @@ class PlanFile(Model):
     key_figures: list[KeyFigure] = Field(default_factory=list, alias="nyckeltal")
     budget: InternalBudget | None = Field(default=None, alias="internbudget")
 
-
-__all__ = ["Baseline", "BoardGoal", "Measure", "PlanFile", "Series", "SubSeries", "Target"]

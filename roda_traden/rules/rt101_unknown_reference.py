@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..loading.schema_errors import did_you_mean
+from ..spelling import did_you_mean
 from ..problems import Severity
 from .base import Hit, Rule
 

@@ -8,7 +8,9 @@ from .base import Hit, Rule
 
 def check(tree, options):
     directed = set().union(*(tree.responsible(kf) for _g, kf in tree.all_council_goals()))
-    for year, plans in sorted(tree.plans_by_year().items()):
+    # With no plans at all yet, the first year of the planning period is due.
+    years = tree.plans_by_year() or {tree.kommun.period.start: []}
+    for year, plans in sorted(years.items()):
         # A plan with structure errors (RT007) exists; it is not "missing".
         present = {plan.organisation for plan in plans} | {org for org, y in tree.invalid_plans if y == year}
         for org in tree.organisations.values():

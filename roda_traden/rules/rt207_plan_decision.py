@@ -14,9 +14,10 @@ def check(tree, options):
         if not undecided:
             continue
         keys = ("beslut",) if plan.decision else ()
+        count = f"{len(undecided)} nämndmål är" if len(undecided) > 1 else "nämndmålet är"
         yield Hit(plan, f"Verksamhetsplanen för {plan.organisation} {plan.year} saknar beslut (datum och §); "
-                  f"{len(undecided)} nämndmål är inte beslutade.",
-                  "Lägg till \"beslut: {datum: 2022-12-14, paragraf: \\\"§ 95\\\"}\" när nämnden har beslutat.", keys)
+                  f"{count} inte beslutat{'e' if len(undecided) > 1 else ''}.",
+                  "Lägg till beslut: {datum: 2022-12-14, paragraf: '§ 95'} när nämnden har beslutat.", keys)
 
 
 def _decided(decision) -> bool:

@@ -16,7 +16,7 @@ def check(tree, options):
         wanted = intended_direction(goal, measure)
         if wanted is not None:
             name, targets = series_name(measure, series), numeric_targets(series)
-            wrong = list(_against_baseline(series, name, wanted, targets))
+            wrong = [*_against_baseline(series, name, wanted, targets), *_changes(series, name, wanted)]
             flagged = {hit.keys for hit in wrong}
             yield from wrong
             yield from (hit for hit in _year_over_year(series, name, wanted, targets) if hit.keys not in flagged)
@@ -33,6 +33,14 @@ def _against_baseline(series, name, wanted, targets):
                       f"i {name} {change} ingångsvärdet {format_number(start)}.",
                       "Rätta målvärdet, eller målets riktning (\"öka\"/\"minska\", eller \"riktning:\" på måttet).",
                       ("målvärden", year))
+
+
+def _changes(series, name, wanted):
+    """Targets written as a change ("minskar jämfört med föregående år")."""
+    for year, target in sorted(series.targets.items()):
+        if target.kind == "change" and target.direction != wanted:
+            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i {name} säger "
+                      f"\"{target.raw}\".", "Målvärdet ska gå åt samma håll som målet.", ("målvärden", year))
 
 
 def _year_over_year(series, name, wanted, targets):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
+from .budget import TOLERANCE
 
 
 def check(tree, options):
@@ -13,7 +14,7 @@ def check(tree, options):
         if budget is None or budget.frame is None or not budget.rows:
             continue
         net = budget.total.net if budget.total is not None else sum(row.net for row in budget.rows)
-        if abs(net) > abs(budget.frame) + 0.5:
+        if abs(net) > abs(budget.frame) + TOLERANCE:
             yield Hit(budget, f"Nettokostnaden {format_number(abs(net))} {budget.unit} överskrider ramen "
                       f"{format_number(abs(budget.frame))} {budget.unit} med {format_number(abs(net) - abs(budget.frame))}.",
                       "Internbudgeten ska rymmas inom kommunfullmäktiges ram; minska kostnaderna eller "

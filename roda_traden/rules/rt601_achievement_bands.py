@@ -13,7 +13,8 @@ def check(tree, options):
                       "\"från\" ska vara mindre än \"till\".")
     # Coverage is judged on each band's real span, so a reversed band is
     # reported once above and not again as gaps.
-    spans = sorted((min(b.lower, b.upper), max(b.lower, b.upper), b) for b in tree.kommun.settings.bands)
+    spans = sorted(((min(b.lower, b.upper), max(b.lower, b.upper), b) for b in tree.kommun.settings.bands),
+                   key=lambda span: span[:2])
     if not spans:
         return
     if spans[0][0] != 0:

@@ -37,6 +37,9 @@ def test_case(code, case, in_dir):
     found = [f"{Path(p.file).relative_to('tree').as_posix()}:{p.line}:{p.column}"
              for p in result.problems if p.code == code]
     assert found == case["expect"], [(p.code, p.line, p.message) for p in result.problems]
+    for problem in result.problems:
+        assert "internt fel" not in problem.message, problem.message  # no rule crashed on the case
+        assert problem.message.endswith((".", "?")) and problem.hint, problem  # said fully, with what to do
 
 
 def test_every_rule_has_failing_and_passing_cases():
