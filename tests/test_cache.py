@@ -53,3 +53,21 @@ def test_entries_are_written_atomically(tmp_path, monkeypatch):
     names = os.listdir(tmp_path / "c")
     assert len(names) == 1 and names[0].endswith(".json")
     assert Path(tmp_path / "c" / names[0]).read_text(encoding="utf-8").startswith('{"key": ')
+
+
+def test_problem_paths_follow_the_working_directory(tmp_path, monkeypatch):
+    """Problems name files relative to where rt runs; a cached result from
+    another directory must not be reused with the wrong paths."""
+    tree = make_tree(tmp_path / "t", {"namnder/von/anteckning.yaml": "a: 1\n"})
+    monkeypatch.chdir(tmp_path)
+    assert [p.file for p in cache.validate_path(Path("t")).problems] == ["t/namnder/von/anteckning.yaml"]
+    monkeypatch.chdir(tree)
+    assert [p.file for p in cache.validate_path(Path(".")).problems] == ["namnder/von/anteckning.yaml"]
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path, monkeypatch):
+    monkeypatch.setenv("RT_CACHE_DIR", str(tmp_path / "c"))
+    fresh = cache.validate_path(EXAMPLE)
+    (entry,) = (tmp_path / "c").iterdir()
+    entry.write_text('{"key": 1, "result": []}', encoding="utf-8")
+    assert cache.validate_path(EXAMPLE) == fresh

@@ -159,3 +159,12 @@ def test_nested_tree_is_its_own_tree(tmp_path):
     make_tree(outer / "delkommun", {})
     summary = json.loads(rt("validate", str(outer), "-f", "json").stdout)["summary"]
     assert (summary["trees"], summary["files"], summary["errors"]) == (2, 6, 0)
+
+
+def test_one_file_also_shows_files_that_could_not_be_read(tmp_path):
+    tree = make_tree(tmp_path / "t", {"namnder/kbab/verksamhetsplan-2024.yaml": "nämndmål: [\n"})
+    done = rt("validate", str(tree / "namnder/von/verksamhetsplan-2024.yaml"), "-f", "json")
+    document = json.loads(done.stdout)
+    assert done.returncode == 2
+    assert [Path(p["file"]).parts[-2:] for p in document["problems"]] == [("kbab", "verksamhetsplan-2024.yaml")]
+    assert len(document["summary"]["unreadable"]) == 1

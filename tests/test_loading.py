@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from roda_traden.loading import source as source_module
@@ -106,3 +107,19 @@ def test_unreadable_file_makes_exit_code_2(tmp_path):
     result = validate_path(tree)
     assert [Path(name).as_posix().endswith(PLAN) for name in result.unreadable] == [True]
     assert result.exit_code() == 2
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    fifo = tmp_path / "verksamhetsplan-2024.yaml"
+    os.mkfifo(fifo)
+    source = SourceFile(fifo, fifo.name).read()  # would block for ever if opened
+    assert _codes(source) == [("RT001", 1, 1)]
+    assert "inte en vanlig fil" in source.findings[0].message
+
+
+def test_keys_that_are_not_text_are_named_where_they_stand(tmp_path):
+    plan = "organisation: VON\når: 2024\n2023: a\ntrue: b\nnull: c\n"
+    tree = make_tree(tmp_path / "t", {PLAN: plan})
+    found = [(p.line, p.message) for p in validate_path(tree).problems if p.code == "RT007"]
+    assert found == [(3, "Nyckeln \"2023\" är inte text."), (4, "Nyckeln \"true\" är inte text."),
+                     (5, "Nyckeln \"null\" är inte text.")]

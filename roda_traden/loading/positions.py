@@ -11,6 +11,17 @@ from collections.abc import Iterator
 from typing import Any
 
 
+def key_spellings(segment: Any) -> tuple[str, ...]:
+    """How a key read as ``segment`` can be written in YAML (true: → True)."""
+    if segment is True:
+        return ("true", "True", "TRUE")
+    if segment is False:
+        return ("false", "False", "FALSE")
+    if segment is None:
+        return ("null", "Null", "NULL", "~")
+    return (str(segment),)
+
+
 def compose(text: str) -> Any:
     """The ruamel node tree of ``text`` (C parser when installed)."""
     try:
@@ -37,7 +48,8 @@ def walk(root: Any, path: tuple) -> tuple[int, int]:
         if node is None:
             break
         if node.id == "mapping":
-            pair = next(((k, v) for k, v in node.value if k.value == str(segment)), None)
+            spellings = key_spellings(segment)
+            pair = next(((k, v) for k, v in node.value if k.value in spellings), None)
             if pair is None:
                 break
             mark, node = pair[0].start_mark, pair[1]

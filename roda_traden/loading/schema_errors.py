@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..spelling import did_you_mean
+from .positions import key_spellings
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -36,7 +37,10 @@ def schema_findings(model: type[BaseModel], data: Any, error: ValidationError) -
     seen: set[tuple] = set()
     items = []
     for item in error.errors(include_url=False):
-        path = _data_path(data, item["loc"], missing=item["type"] == "missing")
+        if item["type"] == "invalid_key":  # pydantic spells the key in loc as 1 or "None"; the input is the key
+            path = (*_data_path(data, item["loc"][:-1], missing=False), item["input"])
+        else:
+            path = _data_path(data, item["loc"], missing=item["type"] == "missing")
         if path in seen:  # a union reports once per member; the first says enough
             continue
         seen.add(path)
@@ -79,8 +83,9 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
     key = _name(path)
     owner = model_at(root, path[:-1]) if path else root
     where = f" i {owner.label}" if owner is not None and hasattr(owner, "label") else ""
-    if kind == "invalid_key" or not isinstance(path[-1] if path else "", (str, int)):
-        return f"Nyckeln {_show(value)} är inte text.", "Nycklar är ord som \"text\" eller \"mått\"; se docs/format.md."
+    if kind == "invalid_key":
+        shown = key_spellings(path[-1])[0]
+        return f"Nyckeln \"{shown}\" är inte text.", "Nycklar är ord som \"text\" eller \"mått\"; se docs/format.md."
     if kind == "missing":
         return f"Nyckeln \"{key}\" saknas{where}.", f"Lägg till \"{key}: …\"; se docs/format.md."
     if kind == "extra_forbidden":

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .positions import key_spellings
+
 _KEY = re.compile(r"""(?P<key>"[^"]*"|'[^']*'|[^\s#'"{\[?&*!|>-][^#]*?|-[^\s#][^#]*?)\s*:(?:\s|$)""")
 
 Mark = tuple[int, int]  # 0-based row and column
@@ -138,7 +140,7 @@ def _siblings(lines: Lines, row: int, col: int, hi: int):
 
 
 def _find_key(lines: Lines, row: int, col: int, hi: int, segment) -> tuple[int, int] | str | None:
-    wanted = str(segment)
+    wanted = key_spellings(segment)
     for other in _siblings(lines, row, col, hi):
         if _is_dash(lines[other][col:]):
             continue  # a list written at its key's own column: the value of the key above
@@ -148,7 +150,7 @@ def _find_key(lines: Lines, row: int, col: int, hi: int, segment) -> tuple[int, 
         key = match["key"]
         if key[:1] in "\"'":
             key = key[1:-1]
-        if key == wanted:
+        if key in wanted:
             return other, match.end()
     return None
 
@@ -198,12 +200,12 @@ def _flow_entry(opener: str, entries: list[tuple[int, str]], segment) -> int | N
     """Column offset of the entry ``segment`` names, None if it is absent."""
     if opener == "[":
         return entries[segment][0] if isinstance(segment, int) and 0 <= segment < len(entries) else None
-    wanted = str(segment)
+    wanted = key_spellings(segment)
     for offset, text in entries:
         key = text.split(":", 1)[0].strip()
         if key[:1] in "\"'":
             key = key[1:-1]
-        if key == wanted:
+        if key in wanted:
             return offset
     return None
 
