@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
+from .models.actionplan import ActionPlanFile
+from .models.followup import FollowUpFile
 from .models.plan import BoardGoal, Measure, PlanFile, Series
 from .models.values import Period
 
@@ -21,11 +23,32 @@ class GoalTree:
     root: Path
     kommun: KommunFile | None = None
     plans: list[PlanFile] = field(default_factory=list)
+    action_plans: list[ActionPlanFile] = field(default_factory=list)
+    follow_ups: list[FollowUpFile] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
     # (organisation, year) of plan files that exist but did not validate.
     invalid_plans: set[tuple[str, int]] = field(default_factory=set)
     # id(model) → (source file, YAML path); filled while loading.
     places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
+
+    def add(self, model: PlanFile | ActionPlanFile | FollowUpFile) -> None:
+        if isinstance(model, PlanFile):
+            self.plans.append(model)
+        elif isinstance(model, ActionPlanFile):
+            self.action_plans.append(model)
+        else:
+            self.follow_ups.append(model)
+
+    def plan_of(self, organisation: str, year: int) -> PlanFile | None:
+        """The organisation's verksamhetsplan for the year."""
+        return self._plan_index.get((organisation, year))
+
+    @cached_property
+    def _plan_index(self) -> dict[tuple[str, int], PlanFile]:
+        index: dict[tuple[str, int], PlanFile] = {}
+        for plan in self.plans:
+            index.setdefault((plan.organisation, plan.year), plan)
+        return index
 
     def place(self, model: object) -> tuple[SourceFile, tuple]:
         """The file and YAML path a loaded model was written at."""

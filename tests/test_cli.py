@@ -95,7 +95,7 @@ def test_directory_of_many_kommuner(tmp_path):
         (["valdate"], "rt: Okänt kommando \"valdate\". Menade du \"validate\"?"),
         (["validate", "goals", "extra"], "rt: För många argument: extra."),
         (["validate", "README.md"], "rt: \"README.md\" är inte en YAML-fil; ange ett målträd eller en fil i det."),
-        (["schema", "budget"], "rt: Okänd filtyp \"budget\". Välj bland: kommun, verksamhetsplan."),
+        (["schema", "budget"], "rt: Okänd filtyp \"budget\". Välj bland: kommun, verksamhetsplan, handlingsplan, uppfoljning."),
         (["rules", "RT999"], "rt: Okänd regel \"RT999\". \"rt rules\" listar alla."),
         (["validate", "docs"], "rt: Hittar ingen kommun.yaml i eller under \"docs\"."),
     ],

@@ -63,7 +63,7 @@ def validate(
 
 @app.command("schema")
 def schema(
-    kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun eller verksamhetsplan."),
+    kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun, verksamhetsplan, handlingsplan eller uppfoljning."),
     out: Path | None = typer.Option(None, "--ut", metavar="MAPP", help="Skriv alla filtypers scheman till den här mappen."),
 ) -> None:
     """Skriv ut JSON-schema för en filtyp, för redigerarens YAML-stöd."""

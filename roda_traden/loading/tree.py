@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from ..models.base import Model
 from ..models.kommun import KommunFile
+from ..models.actionplan import ActionPlanFile
+from ..models.followup import FollowUpFile
 from ..models.plan import PlanFile
 from ..tree import GoalTree
 from .discovery import KOMMUN_FILE, display, yaml_files
@@ -29,6 +31,8 @@ class FileKind:
 # (namnder/von/…) is a convention, the content says which organisation.
 FILE_KINDS = (
     FileKind("verksamhetsplan", re.compile(r"^verksamhetsplan-(?P<year>\d{4})(-[\w-]+)?\.ya?ml$"), PlanFile),
+    FileKind("handlingsplan", re.compile(r"^handlingsplan-(?P<year>\d{4})(-[\w-]+)?\.ya?ml$"), ActionPlanFile),
+    FileKind("uppfoljning", re.compile(r"^uppf[oö]ljning-(?P<year>\d{4})(-[\w-]+)?\.ya?ml$"), FollowUpFile),
 )
 
 
@@ -45,13 +49,13 @@ def load_tree(root: Path) -> GoalTree:
         kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
         if kind is None:
             source.finding("RT009", f"Filen \"{path.name}\" är inte en känd filtyp och kontrolleras inte.",
-                           "Filnamnet ska börja med \"verksamhetsplan-ÅÅÅÅ\" (se docs/format.md); "
-                           "stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
+                           "Filnamnet ska börja med " + ", ".join(f"\"{k.name}-ÅÅÅÅ\"" for k in FILE_KINDS)
+                           + " (se docs/format.md); stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
             continue
         source.read()
         model = _validate(source, kind.model, tree.places) if source.readable else None
-        if isinstance(model, PlanFile):
-            tree.plans.append(model)
+        if model is not None:
+            tree.add(model)
             _check_name_year(source, kind, model)
         elif kind.model is PlanFile:
             tree.invalid_plans.add(_claimed_plan(source, kind))
@@ -94,8 +98,8 @@ def _claimed_plan(source: SourceFile, kind: FileKind) -> tuple[str, int]:
     return organisation, year
 
 
-def _check_name_year(source: SourceFile, kind: FileKind, plan: PlanFile) -> None:
+def _check_name_year(source: SourceFile, kind: FileKind, model: PlanFile | ActionPlanFile | FollowUpFile) -> None:
     match = kind.pattern.match(source.path.name)
-    if match and int(match["year"]) != plan.year:
-        source.finding("RT012", f"Filnamnet säger {match['year']} men filen anger år {plan.year}.",
+    if match and int(match["year"]) != model.year:
+        source.finding("RT012", f"Filnamnet säger {match['year']} men filen anger år {model.year}.",
                        "Byt namn på filen eller rätta \"år:\" så att de stämmer.", path=("år",))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..numbers import as_number, parse_number
@@ -179,6 +179,20 @@ def _amount(value: object) -> float:
         raise PydanticCustomError("rt", "Beloppet ska vara ett tal i tkr, t.ex. 12 500 eller -3 200,5.")
     return number
 
+
+def _percent(value: object) -> float:
+    target = parse_target(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+    if target is None or target.kind != "number" or target.op != "=":
+        raise PydanticCustomError("rt", "Ange procent som ett tal mellan 0 och 100, t.ex. 50 eller 50 %.")
+    return target.number
+
+
+Percent = Annotated[
+    float,
+    BeforeValidator(_percent),
+    Field(ge=0, le=100),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}], "description": "Procent, 0–100"}),
+]
 
 Amount = Annotated[
     float,
