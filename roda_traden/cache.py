@@ -23,24 +23,26 @@ from .loading.files import NotReadable, read_limited
 from .loading.source import MAX_BYTES
 from .problems import Problem, Severity
 from .result import Result, collect
+from .context import RunContext
 
 _FORMAT = 1
 
 
-def validate_path(path: Path, jobs: int | None = None) -> Result:
+def validate_path(path: Path, jobs: int | None = None, context: RunContext | None = None) -> Result:
     """Like validation.validate_path, reusing results of unchanged trees."""
-    return collect(path, lambda roots: _results(roots, jobs))
+    context = context or RunContext()
+    return collect(path, lambda roots: _results(roots, jobs, context))
 
 
-def _results(roots: list[Path], jobs: int | None) -> list[Result]:
-    keys = [_key(root) for root in roots]
+def _results(roots: list[Path], jobs: int | None, context: RunContext) -> list[Result]:
+    keys = [_key(root, context) for root in roots]
     found = [_load(root, key) for root, key in zip(roots, keys)]
     missing = [root for root, result in zip(roots, found) if result is None]
     fresh: dict[Path, Result] = {}
     if missing:
         from .validation import validate_trees
 
-        fresh = dict(zip(missing, validate_trees(missing, jobs)))
+        fresh = dict(zip(missing, validate_trees(missing, jobs, context)))
         for root, key in zip(roots, keys):
             if root in fresh:
                 _store(root, key, fresh[root])
@@ -73,8 +75,9 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _key(root: Path) -> str:
-    digest = hashlib.sha256(f"{_code_fingerprint()}|{Path.cwd()}".encode())
+def _key(root: Path, context: RunContext) -> str:
+    # The date is part of the run: deadlines (RT702) pass while files stay the same.
+    digest = hashlib.sha256(f"{_code_fingerprint()}|{Path.cwd()}|{context}".encode())
     for path in [root / KOMMUN_FILE, *yaml_files(root)]:
         try:
             content = read_limited(path, MAX_BYTES)

@@ -8,9 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
+from .context import RunContext
 from .models.actionplan import ActionPlanFile
 from .models.followup import FollowUpFile
+from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
 from .models.plan import BoardGoal, Measure, PlanFile, Series
 from .models.values import Period
 
@@ -28,6 +29,9 @@ class GoalTree:
     sources: list[SourceFile] = field(default_factory=list)
     # (organisation, year) of plan files that exist but did not validate.
     invalid_plans: set[tuple[str, int]] = field(default_factory=set)
+    context: RunContext = field(default_factory=RunContext)
+    # Results computed once per run and shared by rules (e.g. the report status).
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
     # id(model) → (source file, YAML path); filled while loading.
     places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
 
@@ -104,6 +108,10 @@ class GoalTree:
         for plan, goal, measure in self.measures():
             for series in measure.series():
                 yield plan, goal, measure, series
+
+    def latest_year(self) -> int | None:
+        """The year a run is about when none is named: the newest plan's."""
+        return max((plan.year for plan in self.plans), default=None)
 
     def plans_by_year(self) -> dict[int, list[PlanFile]]:
         years: dict[int, list[PlanFile]] = {}

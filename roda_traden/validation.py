@@ -3,6 +3,7 @@ findings, and hand back plain problems."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from pathlib import Path
@@ -14,6 +15,7 @@ from .problems import Problem
 from .result import Result, collect
 from .rules.base import Rule
 from .rules.registry import RULES, RULES_BY_CODE
+from .context import RunContext
 from .tree import GoalTree
 
 # Below this many trees, starting worker processes costs more than it saves.
@@ -22,20 +24,22 @@ _KNOWN = set(RULES_BY_CODE)
 _REQUIRED = {rule.code for rule in RULES if rule.required}
 
 
-def validate_path(path: Path, jobs: int | None = None) -> Result:
+def validate_path(path: Path, jobs: int | None = None, context: RunContext | None = None) -> Result:
     """Validate every goal tree at or below ``path`` (or the tree a file
     belongs to, keeping that file's problems)."""
-    return collect(path, lambda roots: validate_trees(roots, jobs))
+    return collect(path, lambda roots: validate_trees(roots, jobs, context))
 
 
-def validate_trees(roots: list[Path], jobs: int | None = None) -> list[Result]:
+def validate_trees(roots: list[Path], jobs: int | None = None, context: RunContext | None = None) -> list[Result]:
     """One result per tree; many trees are checked in parallel processes
     (``jobs``: None = one per core)."""
-    return list(_map(validate_tree, roots, jobs))
+    return list(_map(functools.partial(validate_tree, context=context or RunContext()), roots, jobs))
 
 
-def validate_tree(root: Path) -> Result:
-    return check_tree(load_tree(root))
+def validate_tree(root: Path, context: RunContext | None = None) -> Result:
+    tree = load_tree(root)
+    tree.context = context or RunContext()
+    return check_tree(tree)
 
 
 def _map(function, roots: list[Path], jobs: int | None):

@@ -8,7 +8,7 @@ import pytest
 import yaml_rs
 
 from roda_traden.models.kommun import KommunFile
-from roda_traden.models.plan import PlanFile
+from roda_traden.loading.tree import FILE_KINDS
 from roda_traden.models.values import parse_period, parse_target
 from roda_traden.numbers import format_number, parse_number
 from tests.conftest import BASE_TREE, EXAMPLE, REPO
@@ -19,7 +19,9 @@ TREE_FILES = sorted(
 
 
 def _model(path: Path):
-    return KommunFile if path.name == "kommun.yaml" else PlanFile
+    if path.name == "kommun.yaml":
+        return KommunFile
+    return next(kind.model for kind in FILE_KINDS if kind.pattern.match(path.name))
 
 
 @pytest.mark.parametrize("path", TREE_FILES, ids=lambda p: str(p.relative_to(REPO)))

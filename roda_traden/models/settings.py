@@ -55,6 +55,20 @@ DEFAULT_BANDS = [
 ]
 
 
+class AssessmentSettings(Model):
+    """How the kommun turns utfall into bedömning (see docs/format.md)."""
+
+    label: ClassVar[str] = "bedömning"
+
+    # "Delvis uppfyllt" when at least this share of the way from ingångsvärde
+    # to målvärde is covered.
+    partly_from: int = Field(default=50, ge=1, le=99, alias="delvis-från")
+    # Without an ingångsvärde: "delvis" when within this many per cent of the target.
+    tolerance: float = Field(default=5, ge=0, le=100, alias="tolerans")
+    # A "delvis uppfyllt" goal counts as this much of a met goal in måluppfyllelsegraden.
+    partly_weight: float = Field(default=0.5, ge=0, le=1, alias="delvis-vikt")
+
+
 class Settings(Model):
     label: ClassVar[str] = "inställningar"
     # Rule tuning is checked against the rule registry by roda_traden.config,
@@ -62,3 +76,6 @@ class Settings(Model):
     rules: dict[str, Any] = Field(default_factory=dict, alias="regler")
     bands: list[AchievementBand] = Field(default_factory=lambda: list(DEFAULT_BANDS), alias="måluppfyllelse")
     follow_ups: list[FollowUp] = Field(default_factory=list, alias="uppföljningar")
+    assessment: AssessmentSettings = Field(default_factory=AssessmentSettings, alias="bedömning")
+    # Every nämndmål must have an activity in a handlingsplan by this day of the plan year.
+    action_plan_deadline: MonthDay | None = Field(default=None, alias="handlingsplaner-senast")

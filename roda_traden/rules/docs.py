@@ -14,6 +14,9 @@ GROUPS = {
     "fokus": "Fokus",
     "budget": "Internbudget",
     "inställningar": "Kommunens inställningar",
+    "handlingsplan": "Handlingsplaner",
+    "rapport": "Inför en rapport (rt validate --period)",
+    "uppföljning": "Uppföljningar",
 }
 
 INTRO = """# Regler

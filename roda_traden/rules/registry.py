@@ -40,6 +40,18 @@ _MODULES = (
     "rt503_budget_frame",
     "rt601_achievement_bands",
     "rt602_calendar_reports",
+    "rt701_activity_goal",
+    "rt702_goal_without_activity",
+    "rt703_activity_quarter",
+    "rt704_responsible_is_function",
+    "rt705_activity_complete",
+    "rt801_outcome_missing",
+    "rt802_activity_status_missing",
+    "rt803_analysis_missing",
+    "rt804_actions_missing",
+    "rt806_followup_reference",
+    "rt807_followup_report",
+    "rt808_outcome_date",
 )
 
 RULES: tuple[Rule, ...] = (

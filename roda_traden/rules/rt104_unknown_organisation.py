@@ -26,9 +26,9 @@ def check(tree, options):
         for directive in goal.other_directives:
             if directive.organisation not in tree.organisations:
                 yield hit(directive, directive.organisation, ("organisation",))
-    for plan in tree.plans:
-        if plan.organisation not in tree.organisations:
-            yield hit(plan, plan.organisation, ("organisation",))
+    for document in [*tree.plans, *tree.action_plans, *tree.follow_ups]:
+        if document.organisation not in tree.organisations:
+            yield hit(document, document.organisation, ("organisation",))
 
 
 RULE = Rule(

@@ -30,6 +30,12 @@ def check(tree, options):
             for measure in goal.measures:
                 yield from _repeated("en annan delserie", measure.sub_series)
         yield from _repeated("en annan budgetrad", plan.budget.rows if plan.budget else [])
+    # Activities are addressed as "VON.aktivitet-id" across the year's handlingsplaner.
+    activities: dict[tuple[str, int], list] = {}
+    for action_plan in tree.action_plans:
+        activities.setdefault((action_plan.organisation, action_plan.year), []).extend(action_plan.activities)
+    for items in activities.values():
+        yield from _repeated("en annan aktivitet", items)
 
 
 def _repeated(kind: str, nodes: Iterable, fold=lambda s: s) -> Iterator[Hit]:

@@ -7,11 +7,13 @@ some files replaced or added, and the exact places the rule must report:
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 import yaml_rs
 
+from roda_traden.context import RunContext
 from roda_traden.rules.registry import RULES
 from roda_traden.validation import validate_path
 from tests.conftest import make_tree
@@ -33,7 +35,10 @@ def test_case(code, case, in_dir):
     for name in case.get("delete", []):
         files[name] = None
     tree = make_tree(in_dir / "tree", files)
-    result = validate_path(tree)
+    # Rules about a report run when a case names one, as with rt validate --period.
+    context = RunContext(case.get("period"), case.get("year"),
+                         datetime.date.fromisoformat(case.get("today", "2030-01-01")))
+    result = validate_path(tree, context=context)
     found = [f"{Path(p.file).relative_to('tree').as_posix()}:{p.line}:{p.column}"
              for p in result.problems if p.code == code]
     assert found == case["expect"], [(p.code, p.line, p.message) for p in result.problems]

@@ -1,0 +1,87 @@
+"""One series: its målvärde for the year against the utfall (or prognos)."""
+
+from __future__ import annotations
+
+from ..language import DOWN, KEEP, UP
+from ..models.followup import Measured
+from ..models.settings import AssessmentSettings
+from ..models.values import Target
+from ..numbers import format_number
+from .grades import Assessment, Grade
+
+_OP_DIRECTION = {">=": UP, ">": UP, "<=": DOWN, "<": DOWN}
+
+
+def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
+           direction: str | None, use_forecast: bool, settings: AssessmentSettings) -> Assessment:
+    """Bedömning of one series for ``year``. ``use_forecast``: before the
+    year is over, a prognos speaks for the year-end better than the utfall so far."""
+    if target is None:
+        return Assessment(Grade.UNKNOWN, f"målvärde saknas för {year}")
+    value, label = _value(measured, use_forecast)
+    if value is None:
+        return Assessment(Grade.UNKNOWN, "utfall saknas")
+    if value.kind not in ("number", "yes_no"):
+        return Assessment(Grade.UNKNOWN, f"{label}et \"{value.raw}\" kan inte tolkas")
+    if target.kind == "yes_no":
+        met = value.kind == "yes_no" and value.yes == target.yes
+        return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
+    if value.kind != "number":
+        return Assessment(Grade.UNKNOWN, f"{label}et är ja/nej men målvärdet ett tal")
+    if target.kind == "number":
+        return _against_level(value.number, target, target.number, baseline, direction, label, settings)
+    if target.kind == "change":
+        previous = measured.previous if measured else None
+        if previous is None or previous.number is None:
+            return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\")")
+        return _against_previous(value.number, previous.number, target.direction, label, settings)
+    if target.kind == "benchmark":
+        bench = measured.benchmark if measured else None
+        if bench is None or bench.value.number is None:
+            return Assessment(Grade.UNKNOWN, f"jämförelsevärde saknas ({target.benchmark})")
+        level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)
+        return _against_level(value.number, level, bench.value.number, None, None, label, settings,
+                              against=f"jämförelsevärdet {bench.value.raw}")
+    return Assessment(Grade.UNKNOWN, f"målvärdet \"{target.raw}\" kan inte tolkas")
+
+
+def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None, str]:
+    if measured is None:
+        return None, "utfall"
+    if use_forecast and measured.forecast is not None:
+        return measured.forecast, "prognos"
+    if measured.value is not None:
+        return measured.value, "utfall"
+    return measured.forecast, "prognos"
+
+
+def _against_level(value: float, target: Target, level: float, baseline: float | None, direction: str | None,
+                   label: str, settings: AssessmentSettings, against: str | None = None) -> Assessment:
+    wanted = _OP_DIRECTION.get(target.op) or direction or UP
+    shown = f"{label} {format_number(value)} mot {against or f'målvärde {target.raw}'}"
+    if wanted == KEEP:
+        close = abs(value - level) <= abs(level) * settings.tolerance / 100
+        return Assessment(Grade.MET if close else Grade.NOT_MET, shown)
+    better = value >= level if wanted == UP else value <= level
+    if target.op in (">", "<"):
+        better = better and value != level
+    if better:
+        return Assessment(Grade.MET, shown)
+    if baseline is not None and baseline != level:
+        share = (value - baseline) / (level - baseline)
+        grade = Grade.PARTLY if share * 100 >= settings.partly_from else Grade.NOT_MET
+        return Assessment(grade, f"{shown}; {format_number(round(max(share, 0) * 100))} % av vägen från "
+                          f"ingångsvärdet {format_number(baseline)}")
+    gap = abs(value - level) / abs(level) * 100 if level else float("inf")
+    return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
+
+
+def _against_previous(value: float, previous: float, wanted: str | None, label: str,
+                      settings: AssessmentSettings) -> Assessment:
+    shown = f"{label} {format_number(value)} mot föregående år {format_number(previous)}"
+    if value == previous:
+        return Assessment(Grade.MET if wanted == KEEP else Grade.PARTLY, f"{shown}; oförändrat")
+    better = value > previous if wanted in (UP, None) else value < previous
+    if wanted == KEEP:
+        better = abs(value - previous) <= abs(previous) * settings.tolerance / 100
+    return Assessment(Grade.MET if better else Grade.NOT_MET, shown)

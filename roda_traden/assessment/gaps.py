@@ -1,0 +1,76 @@
+"""What is still missing for a report: utfall the calendar requires,
+activity status, and analys and åtgärder where a goal is at risk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import schedule
+from ..models.base import Model
+from ..tree import GoalTree
+from .grades import Grade
+from .status import MeasureStatus, Status
+
+AT_RISK = (Grade.PARTLY, Grade.NOT_MET)
+
+
+@dataclass(frozen=True)
+class Gap:
+    code: str
+    organisation: str
+    node: Model
+    message: str
+    hint: str
+
+
+def gaps(tree: GoalTree, status: Status) -> list[Gap]:
+    report, year = status.report, status.year
+    found: list[Gap] = []
+    for goal_status in status.goals():
+        kf = tree.council_goals.get(goal_status.goal.council_goal or "")
+        required = schedule.requires_outcome(report, kf[1] if kf else None)
+        for item in goal_status.measures:
+            found.extend(_measure_gaps(item, required, report.id, year))
+    if schedule.requires_activity_status(report):
+        found.extend(_activity_gaps(tree, status))
+    return found
+
+
+def _measure_gaps(item: MeasureStatus, required: bool, report: str, year: int) -> list[Gap]:
+    org, measure, outcome = item.plan.organisation, item.measure, item.outcome
+    if outcome is None or not _has_value(outcome):
+        if not required:
+            return []
+        return [Gap("RT801", org, measure, f"Utfall saknas för måttet \"{measure.id}\" ({report} {year}).",
+                    f"Skriv in det i uppföljningsfilen, eller: rt utfall set {org}.{measure.id} VÄRDE "
+                    f"--period {report} --år {year}")]
+    found = []
+    if item.assessment.grade in AT_RISK and not outcome.analysis:
+        found.append(Gap("RT803", org, outcome, f"Analys saknas för måttet \"{measure.id}\", som bedöms "
+                         f"{item.assessment.grade.value}.", "Förklara under \"analys:\" varför målet inte nås fullt ut."))
+    if item.assessment.grade in AT_RISK and not outcome.actions:
+        found.append(Gap("RT804", org, outcome, f"Åtgärder saknas för måttet \"{measure.id}\", som bedöms "
+                         f"{item.assessment.grade.value}.", "Beskriv under \"åtgärder:\" vad som görs för att nå målet."))
+    return found
+
+
+def _has_value(outcome) -> bool:
+    parts = [outcome, *outcome.sub_outcomes]
+    return any(p.value is not None or p.forecast is not None for p in parts)
+
+
+def _activity_gaps(tree: GoalTree, status: Status) -> list[Gap]:
+    organisations = {g.plan.organisation for g in status.goals()}
+    found = []
+    for action_plan in tree.action_plans:
+        if action_plan.year != status.year or action_plan.organisation not in organisations:
+            continue
+        follow_up = status.follow_ups.get(action_plan.organisation)
+        reported = {a.activity for a in follow_up.activities} if follow_up else set()
+        for activity in action_plan.activities:
+            if activity.id not in reported:
+                found.append(Gap("RT802", action_plan.organisation, activity,
+                                 f"Status saknas för aktiviteten \"{activity.id}\" ({status.report.id} {status.year}).",
+                                 "Ange status (ej påbörjad, pågår, klar, stoppad) och genomförandegrad under "
+                                 "\"aktiviteter:\" i uppföljningsfilen."))
+    return found

@@ -1,0 +1,164 @@
+"""The state of the whole röda tråd for one report: every mått, nämndmål,
+KF-mål and kommunmål with its bedömning, and what is still missing."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .. import schedule
+from ..models.followup import FollowUpFile, GoalNote, Outcome
+from ..models.kommun import CouncilGoal, MunicipalGoal
+from ..models.plan import BoardGoal, Measure, PlanFile
+from ..models.settings import FollowUp
+from ..rules.common import baseline_number, intended_direction
+from ..tree import GoalTree
+from .evaluate import assess
+from .grades import Assessment, Grade, combine
+
+
+@dataclass
+class MeasureStatus:
+    plan: PlanFile
+    goal: BoardGoal
+    measure: Measure
+    outcome: Outcome | None
+    assessment: Assessment
+    parts: list[tuple[str, Assessment]] = field(default_factory=list)
+
+
+@dataclass
+class GoalStatus:
+    plan: PlanFile
+    goal: BoardGoal
+    measures: list[MeasureStatus]
+    assessment: Assessment
+    note: GoalNote | None = None
+
+
+@dataclass
+class CouncilGoalStatus:
+    council_goal: CouncilGoal
+    goals: list[GoalStatus]
+    assessment: Assessment
+
+
+@dataclass
+class MunicipalGoalStatus:
+    municipal_goal: MunicipalGoal
+    council_goals: list[CouncilGoalStatus]
+    supplementary: list[GoalStatus]  # kompletterande nämndmål, directly under the kommunmål
+
+
+@dataclass
+class Tally:
+    """"7 av 10 KF-mål uppfyllda" and the måluppfyllelsegrad with its resultatnivå."""
+
+    counts: dict[Grade, int]
+    degree: float | None
+    level: str | None
+
+    @property
+    def assessed(self) -> int:
+        return sum(n for grade, n in self.counts.items() if grade is not Grade.UNKNOWN)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Status:
+    report: FollowUp
+    year: int
+    deadline: datetime.date
+    municipal_goals: list[MunicipalGoalStatus]
+    follow_ups: dict[str, FollowUpFile]  # by organisation
+
+    def council_goals(self) -> list[CouncilGoalStatus]:
+        return [c for m in self.municipal_goals for c in m.council_goals]
+
+    def goals(self) -> list[GoalStatus]:
+        seen, found = set(), []
+        for m in self.municipal_goals:
+            for g in [*(g for c in m.council_goals for g in c.goals), *m.supplementary]:
+                if id(g) not in seen:
+                    seen.add(id(g))
+                    found.append(g)
+        return found
+
+
+def for_run(tree: GoalTree) -> Status | None:
+    """The status for the report the run names (rt validate --period),
+    computed once and shared by the rules that need it."""
+    context = tree.context
+    if context.report is None or tree.kommun is None:
+        return None
+    if "status" not in tree.memo:
+        report = schedule.find_report(tree.kommun.settings, context.report)
+        year = context.year or tree.latest_year()
+        tree.memo["status"] = build(tree, report, year) if year else None
+    return tree.memo["status"]
+
+
+def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None = None) -> Status:
+    settings = tree.kommun.settings
+    follow_ups = {f.organisation: f for f in tree.follow_ups if f.year == year and f.report == report.id}
+    goal_status: dict[int, GoalStatus] = {}
+    for plan in tree.plans:
+        if plan.year != year or (organisation and plan.organisation != organisation):
+            continue
+        follow_up = follow_ups.get(plan.organisation)
+        for goal in plan.goals:
+            goal_status[id(goal)] = _goal(plan, goal, follow_up, report, year, settings.assessment)
+    municipal = []
+    for municipal_goal in tree.kommun.goals:
+        council = []
+        for kf in municipal_goal.council_goals:
+            goals = [goal_status[id(g)] for _p, g in tree.goals() if id(g) in goal_status and g.council_goal == kf.id]
+            council.append(CouncilGoalStatus(kf, goals, combine((g.assessment.grade for g in goals),
+                                                                "inget nämndmål har bedömts")))
+        supplementary = [goal_status[id(g)] for _p, g in tree.goals()
+                         if id(g) in goal_status and not g.council_goal and g.municipal_goal == municipal_goal.id]
+        municipal.append(MunicipalGoalStatus(municipal_goal, council, supplementary))
+    return Status(report, year, schedule.deadline(report, year), municipal, follow_ups)
+
+
+def tally(grades: list[Grade], tree: GoalTree) -> Tally:
+    settings = tree.kommun.settings
+    counts = {grade: grades.count(grade) for grade in Grade}
+    assessed = len(grades) - counts[Grade.UNKNOWN]
+    if not assessed:
+        return Tally(counts, None, None)
+    degree = (counts[Grade.MET] + settings.assessment.partly_weight * counts[Grade.PARTLY]) / assessed * 100
+    band = max((b for b in settings.bands if b.lower <= round(degree)), key=lambda b: b.lower, default=None)
+    return Tally(counts, degree, band.name if band else None)
+
+
+def _goal(plan, goal, follow_up, report, year, settings) -> GoalStatus:
+    outcomes = {o.measure: o for o in follow_up.outcomes} if follow_up else {}
+    measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings) for m in goal.measures]
+    note = next((n for n in follow_up.goals if n.board_goal == goal.id), None) if follow_up else None
+    result = combine((m.assessment.grade for m in measures), "inget mått har bedömts")
+    if note is not None and note.assessment is not None:
+        result = Assessment(result.computed, result.reason, Grade(note.assessment.grade), note.assessment.motivation)
+    return GoalStatus(plan, goal, measures, result, note)
+
+
+def _measure(plan, goal, measure, outcome, report, year, settings) -> MeasureStatus:
+    direction = intended_direction(goal, measure)
+    forecast = not schedule.is_year_end(report)
+    if measure.sub_series:
+        subs = {s.sub_series: s for s in outcome.sub_outcomes} if outcome else {}
+        parts = [(s.name, assess(s.targets.get(year), subs.get(s.id), year=year, baseline=baseline_number(s),
+                                 direction=direction, use_forecast=forecast, settings=settings))
+                 for s in measure.sub_series]
+        result = combine((a.grade for _n, a in parts), "ingen delserie har bedömts")
+    else:
+        parts = []
+        result = assess(measure.targets.get(year), outcome, year=year, baseline=baseline_number(measure),
+                        direction=direction, use_forecast=forecast, settings=settings)
+    if outcome is not None and outcome.assessment is not None:
+        result = Assessment(result.computed, result.reason, Grade(outcome.assessment.grade),
+                            outcome.assessment.motivation)
+    return MeasureStatus(plan, goal, measure, outcome, result, parts)
