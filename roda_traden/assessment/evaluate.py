@@ -29,18 +29,18 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
     if value.kind != "number":
         return Assessment(Grade.UNKNOWN, f"{label}et är ja/nej men målvärdet ett tal")
     if target.kind == "number":
-        return _against_level(value.number, target, target.number, baseline, direction, label, settings)
+        return _against_level(value, target, target.number, baseline, direction, label, settings)
     if target.kind == "change":
         previous = measured.previous if measured else None
         if previous is None or previous.number is None:
             return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\")")
-        return _against_previous(value.number, previous.number, target.direction, label, settings)
+        return _against_previous(value, previous, target.direction, label, settings)
     if target.kind == "benchmark":
         bench = measured.benchmark if measured else None
         if bench is None or bench.value.number is None:
             return Assessment(Grade.UNKNOWN, f"jämförelsevärde saknas ({target.benchmark})")
         level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)
-        return _against_level(value.number, level, bench.value.number, None, None, label, settings,
+        return _against_level(value, level, bench.value.number, None, None, label, settings,
                               against=f"jämförelsevärdet {bench.value.raw}")
     return Assessment(Grade.UNKNOWN, f"målvärdet \"{target.raw}\" kan inte tolkas")
 
@@ -55,10 +55,11 @@ def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None
     return measured.forecast, "prognos"
 
 
-def _against_level(value: float, target: Target, level: float, baseline: float | None, direction: str | None,
+def _against_level(measured: Target, target: Target, level: float, baseline: float | None, direction: str | None,
                    label: str, settings: AssessmentSettings, against: str | None = None) -> Assessment:
+    value = measured.number
     wanted = _OP_DIRECTION.get(target.op) or direction or UP
-    shown = f"{label} {format_number(value)} mot {against or f'målvärde {target.raw}'}"
+    shown = f"{label} {measured.raw} mot {against or f'målvärde {target.raw}'}"
     if wanted == KEEP:
         close = abs(value - level) <= abs(level) * settings.tolerance / 100
         return Assessment(Grade.MET if close else Grade.NOT_MET, shown)
@@ -76,9 +77,10 @@ def _against_level(value: float, target: Target, level: float, baseline: float |
     return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
 
 
-def _against_previous(value: float, previous: float, wanted: str | None, label: str,
+def _against_previous(measured: Target, last: Target, wanted: str | None, label: str,
                       settings: AssessmentSettings) -> Assessment:
-    shown = f"{label} {format_number(value)} mot föregående år {format_number(previous)}"
+    value, previous = measured.number, last.number
+    shown = f"{label} {measured.raw} mot föregående år {last.raw}"
     if value == previous:
         return Assessment(Grade.MET if wanted == KEEP else Grade.PARTLY, f"{shown}; oförändrat")
     better = value > previous if wanted in (UP, None) else value < previous

@@ -35,6 +35,9 @@ def validate(
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
     no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
+                                      help="Kontrollera också vad som saknas inför en rapport, t.ex. delår eller bokslut."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året rapporten gäller. Standard: senaste planens år."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -54,11 +57,99 @@ def validate(
         raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
     if path.is_file() and path.suffix not in (".yaml", ".yml"):
         raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
-    result = validate_path(path, jobs=jobs or None)
+    from ..context import RunContext
+
+    context = RunContext(report=period, year=year)
+    result = _unknown_report_is_usage(lambda: validate_path(path, jobs=jobs or None, context=context))
     if not result.trees:
         raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
     render(output, result, sys.stdout)
     raise typer.Exit(result.exit_code(strict))
+
+
+@app.command("status")
+def status(
+    path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
+                                      help="Rapport i kommunens kalender, t.ex. delår, bokslut eller ett id. Standard: nästa."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året som följs upp. Standard: senaste planens år."),
+    organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Bara en organisation, t.ex. VON."),
+    output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal eller json."),
+    today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Räkna dagar kvar från detta datum (ÅÅÅÅ-MM-DD)."),
+) -> None:
+    """Visa röda tråden med bedömning per mål, och vad som saknas inför rapporten."""
+    from ..assessment.report import status_report
+    from ..loading.tree import load_tree
+
+    if output not in ("terminal", "json"):
+        raise UsageProblem(f"Okänt format \"{output}\". Välj bland: terminal, json.")
+    tree = load_tree(_tree_dir(path))
+    if tree.kommun is None:
+        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    if organisation and organisation not in tree.organisations:
+        raise UsageProblem(f"Okänd organisation \"{organisation}\". Välj bland: {', '.join(tree.organisations)}.")
+    report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
+    module = "status_terminal" if output == "terminal" else "status_json"
+    import importlib
+
+    importlib.import_module(f"roda_traden.formatters.{module}").render(report, sys.stdout)
+
+
+outcome_app = typer.Typer(help="Skriv utfall i uppföljningsfilerna.", no_args_is_help=True)
+activity_app = typer.Typer(help="Skriv aktiviteters status i uppföljningsfilerna.", no_args_is_help=True)
+app.add_typer(outcome_app, name="utfall")
+app.add_typer(activity_app, name="aktivitet")
+
+
+@outcome_app.command("set")
+def outcome_set(
+    address: str = typer.Argument(..., metavar="ORG.MÅTT", help="Organisation och måttets id, t.ex. VON.andel-nojda-sabo."),
+    value: str = typer.Argument(..., metavar="VÄRDE", help="Utfallet, t.ex. 74 eller \"74 %\"."),
+    period: str = typer.Option(..., "--period", "-p", metavar="RAPPORT", help="Rapport i kalendern, t.ex. delår."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    as_of: str | None = typer.Option(None, "--datum", metavar="DATUM", help="Dagen utfallet avser. Standard: rapportens datum."),
+    forecast: str | None = typer.Option(None, "--prognos", metavar="VÄRDE", help="Prognos för helåret."),
+    sub_series: str | None = typer.Option(None, "--delserie", metavar="ID", help="Delserie, om måttet har delserier."),
+    source: str | None = typer.Option(None, "--källa", metavar="TEXT", help="Varifrån utfallet kommer."),
+    path: Path = typer.Option(DEFAULT_TREE, "--träd", metavar="SÖKVÄG", help="Målträdet."),
+) -> None:
+    """Skriv ett utfall i rätt uppföljningsfil; kommentarer och ordning bevaras."""
+    from ..writing.followups import set_outcome
+
+    date = _date(as_of) if as_of else None
+    written = _writing(lambda tree: set_outcome(tree, address, value, period, year, date, forecast, sub_series, source),
+                       path)
+    typer.echo(f"Skrev utfallet för {address} i {written}.")
+
+
+@activity_app.command("set")
+def activity_set(
+    address: str = typer.Argument(..., metavar="ORG.AKTIVITET", help="Organisation och aktivitetens id."),
+    state: str = typer.Option(..., "--status", metavar="STATUS", help="ej påbörjad, pågår, klar eller stoppad."),
+    period: str = typer.Option(..., "--period", "-p", metavar="RAPPORT", help="Rapport i kalendern, t.ex. delår."),
+    completion: str | None = typer.Option(None, "--genomförandegrad", metavar="PROCENT", help="0–100."),
+    comment: str | None = typer.Option(None, "--kommentar", metavar="TEXT", help="Kort kommentar."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    path: Path = typer.Option(DEFAULT_TREE, "--träd", metavar="SÖKVÄG", help="Målträdet."),
+) -> None:
+    """Skriv en aktivitets status i rätt uppföljningsfil; kommentarer och ordning bevaras."""
+    from ..writing.followups import set_activity
+
+    written = _writing(lambda tree: set_activity(tree, address, state, period, year, completion, comment), path)
+    typer.echo(f"Skrev status för {address} i {written}.")
+
+
+def _writing(write, path: Path) -> Path:
+    from ..loading.tree import load_tree
+    from ..writing.followups import WriteRefused
+
+    tree = load_tree(_tree_dir(path))
+    if tree.kommun is None:
+        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    try:
+        return write(tree)
+    except WriteRefused as refusal:
+        raise UsageProblem(str(refusal)) from None
 
 
 @app.command("schema")
@@ -104,6 +195,34 @@ def rules(
         return
     for rule in RULES:
         typer.echo(f"{rule.code}  {rule.severity.value:<8} {rule.name:<32} {rule.summary}")
+
+
+def _tree_dir(path: Path) -> Path:
+    from ..loading.discovery import KOMMUN_FILE
+
+    if not (path / KOMMUN_FILE).is_file():
+        raise UsageProblem(f"Hittar ingen kommun.yaml i \"{path}\".")
+    return path
+
+
+def _date(text: str | None):
+    import datetime
+
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(f"Ogiltigt datum \"{text}\"; skriv ÅÅÅÅ-MM-DD.") from None
+
+
+def _unknown_report_is_usage(compute):
+    from ..schedule import UnknownReport
+
+    try:
+        return compute()
+    except UnknownReport as error:
+        raise UsageProblem(str(error)) from None
 
 
 def run(argv: list[str]) -> int:

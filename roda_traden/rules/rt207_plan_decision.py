@@ -16,7 +16,7 @@ def check(tree, options):
         keys = ("beslut",) if plan.decision else ()
         count = f"{len(undecided)} nämndmål är" if len(undecided) > 1 else "nämndmålet är"
         yield Hit(plan, f"Verksamhetsplanen för {plan.organisation} {plan.year} saknar beslut (datum och §); "
-                  f"{count} inte beslutat{'e' if len(undecided) > 1 else ''}.",
+                  f"{count} inte {'beslutade' if len(undecided) > 1 else 'beslutat'}.",
                   "Lägg till beslut: {datum: 2022-12-14, paragraf: '§ 95'} när nämnden har beslutat.", keys)
 
 

@@ -1,0 +1,56 @@
+"""Everything `rt status` shows, computed once for the formatters."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .. import schedule
+from ..tree import GoalTree
+from .gaps import Gap, gaps
+from .status import Status, Tally, build, tally
+
+
+@dataclass(frozen=True)
+class LocatedGap(Gap):
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
+class StatusReport:
+    kommun: str
+    vision: str | None
+    status: Status
+    tallies: dict[str, Tally]  # per kommunmål id, over its KF-mål
+    total: Tally
+    gaps: list[LocatedGap]
+    days_left: int
+
+
+def status_report(tree: GoalTree, report_name: str | None, year: int | None, organisation: str | None,
+                  today: datetime.date) -> StatusReport:
+    """The status of one report; without a name, the next one due."""
+    settings = tree.kommun.settings
+    year = year or tree.latest_year() or today.year
+    report = schedule.find_report(settings, report_name) if report_name else schedule.next_report(settings, year, today)
+    if report is None:
+        raise schedule.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
+    status = build(tree, report, year, organisation)
+    relevant = [c for c in status.council_goals() if c.goals or organisation is None]
+    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals if c in relevant], tree)
+               for m in status.municipal_goals}
+    located = []
+    for gap in gaps(tree, status):
+        source, path = tree.place(gap.node)
+        line, _column = source.locate(path)
+        located.append(LocatedGap(**gap.__dict__, file=source.display, line=line))
+    return StatusReport(
+        kommun=tree.kommun.municipality.name,
+        vision=tree.kommun.vision.name if tree.kommun.vision else None,
+        status=status,
+        tallies=tallies,
+        total=tally([c.assessment.grade for c in relevant], tree),
+        gaps=located,
+        days_left=(status.deadline - today).days,
+    )

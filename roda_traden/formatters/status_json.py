@@ -1,0 +1,61 @@
+"""The status of a report as JSON for scripts: keys in English, texts in Swedish."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..assessment.gaps import Gap
+from ..assessment.grades import Assessment
+from ..assessment.report import StatusReport
+
+
+def render(report: StatusReport, stream: TextIO) -> None:
+    status = report.status
+    document = {
+        "kommun": report.kommun,
+        "report": {"id": status.report.id, "name": status.report.name, "year": status.year,
+                   "deadline": status.deadline.isoformat(), "days_left": report.days_left},
+        "summary": _tally(report.total),
+        "municipal_goals": [
+            {
+                "id": m.municipal_goal.id,
+                "name": m.municipal_goal.name,
+                "summary": _tally(report.tallies[m.municipal_goal.id]),
+                "council_goals": [
+                    {"id": c.council_goal.id, "text": c.council_goal.text, "follow_up": c.council_goal.follow_up,
+                     **_assessment(c.assessment), "goals": [_goal(g) for g in c.goals]}
+                    for c in m.council_goals
+                ],
+                "supplementary_goals": [_goal(g) for g in m.supplementary],
+            }
+            for m in status.municipal_goals
+        ],
+        "missing": [_gap(g) for g in report.gaps],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _assessment(assessment: Assessment) -> dict:
+    return {"assessment": assessment.grade.value, "computed": assessment.computed.value, "reason": assessment.reason,
+            "manual": assessment.manual.value if assessment.manual else None, "motivation": assessment.motivation}
+
+
+def _goal(goal) -> dict:
+    return {"organisation": goal.plan.organisation, "id": goal.goal.id, "text": goal.goal.text,
+            **_assessment(goal.assessment),
+            "measures": [{"id": m.measure.id, **_assessment(m.assessment),
+                          "parts": [{"name": name, **_assessment(a)} for name, a in m.parts]}
+                         for m in goal.measures]}
+
+
+def _tally(tally) -> dict:
+    return {"counts": {grade.value: n for grade, n in tally.counts.items()}, "assessed": tally.assessed,
+            "total": tally.total, "degree": round(tally.degree, 1) if tally.degree is not None else None,
+            "level": tally.level}
+
+
+def _gap(gap: Gap) -> dict:
+    return {"code": gap.code, "organisation": gap.organisation, "message": gap.message, "hint": gap.hint,
+            "file": gap.file, "line": gap.line}

@@ -1,0 +1,87 @@
+"""`rt status` at a terminal: the röda tråden as a tree with bedömning
+(symbol and word, never colour alone), then what is missing before the deadline."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from ..assessment.grades import Assessment, Grade
+from ..assessment.report import StatusReport
+from ..assessment.status import Tally
+from ..numbers import format_number
+
+_STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grade.UNKNOWN: "dim"}
+
+
+def render(report: StatusReport, stream: TextIO) -> None:
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    status = report.status
+    console.print(Text(f"{report.kommun} – {status.report.name} {status.year}", style="bold"))
+    console.print(_deadline(report))
+    root = Tree(Text(report.vision or "Vision", style="bold"))
+    for municipal in status.municipal_goals:
+        tally = report.tallies[municipal.municipal_goal.id]
+        branch = root.add(Text.assemble((municipal.municipal_goal.name, "bold"), "  ", _tally_text(tally, short=True)))
+        for council in municipal.council_goals:
+            extra = f"({council.council_goal.follow_up})" + ("" if council.goals else " – inget nämndmål i trädet")
+            node = branch.add(_line(council.assessment, council.council_goal.text, extra))
+            for goal in council.goals:
+                _goal(node, goal)
+        for goal in municipal.supplementary:
+            _goal(branch.add(Text("Kompletterande nämndmål", style="italic")), goal)
+    console.print(root)
+    console.print(Text("Sammanfattning: " + _tally_text(report.total).plain, style="bold"))
+    _missing(console, report)
+
+
+def _goal(parent: Tree, goal) -> None:
+    node = parent.add(_line(goal.assessment, f"{goal.plan.organisation}: {goal.goal.text}"))
+    for item in goal.measures:
+        leaf = node.add(_line(item.assessment, item.measure.text or item.measure.id, f"– {item.assessment.reason}"))
+        for name, part in item.parts:
+            leaf.add(_line(part, name, f"– {part.reason}"))
+
+
+def _line(assessment: Assessment, text: str, extra: str = "") -> Text:
+    grade = assessment.grade
+    line = Text.assemble((grade.shown, _STYLE[grade]), "  ", _short(text))
+    if assessment.manual is not None:
+        line.append(f"  (beräknat: {assessment.computed.value}; manuell bedömning: {assessment.motivation})", "italic")
+    if extra:
+        line.append(f"  {extra}", "dim")
+    return line
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _tally_text(tally: Tally, short: bool = False) -> Text:
+    met = tally.counts[Grade.MET]
+    text = f"{met} av {tally.assessed} bedömda KF-mål uppfyllda"
+    if not short:
+        text += f" ({tally.total} KF-mål)"
+    if tally.degree is not None:
+        text += f" · måluppfyllelsegrad {format_number(round(tally.degree))} % – {tally.level}"
+    return Text(text if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
+
+
+def _deadline(report: StatusReport) -> Text:
+    status, days = report.status, report.days_left
+    when = (f"{days} dagar kvar" if days > 1 else "1 dag kvar" if days == 1 else "i dag" if days == 0
+            else f"passerad för {-days} dagar sedan")
+    return Text(f"Inlämning {status.deadline.isoformat()} ({when})", style="red" if 0 <= days <= 7 else "")
+
+
+def _missing(console: Console, report: StatusReport) -> None:
+    if not report.gaps:
+        console.print(Text("Inget saknas inför rapporten.", style="green"))
+        return
+    console.print(Text(f"Saknas inför {report.status.report.name} ({len(report.gaps)}):", style="bold"))
+    for gap in report.gaps:
+        console.print(Text.assemble("  ", (f"{gap.file}:{gap.line}", "dim"), f"  {gap.code}  ", gap.message))
+        console.print(Text(" " * 4 + "→ " + gap.hint, style="dim"))

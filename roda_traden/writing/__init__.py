@@ -1,0 +1,1 @@
+"""Writing into the users' YAML without losing anything they wrote."""
