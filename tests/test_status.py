@@ -1,0 +1,81 @@
+"""rt status on the example: the mix of bedömningar, roll-ups, and gaps."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+
+from roda_traden.assessment.grades import Grade
+from roda_traden.assessment.report import status_report
+from roda_traden.loading.tree import load_tree
+from tests.conftest import EXAMPLE
+from tests.test_cli import rt
+
+DAY = datetime.date(2023, 9, 1)
+
+
+def _grades(report):
+    return {g.goal.id: g.assessment.grade for g in report.status.goals()}
+
+
+def test_delar_shows_a_mix_and_rolls_up():
+    report = status_report(load_tree(EXAMPLE), "delår", 2023, None, DAY)
+    assert _grades(report) == {
+        "information-om-trygghet": Grade.MET, "nojdhet-sabo": Grade.MET,
+        "nojdhet-hemtjanst": Grade.PARTLY, "farre-personal-hemtjanst": Grade.NOT_MET,
+    }
+    tally = report.tallies["trygg-och-vardig-alderdom"]
+    assert (tally.counts[Grade.MET], tally.assessed) == (2, 4)
+    assert round(tally.degree) == 62 and tally.level == "God måluppfyllelse"  # (2 + 0.5) / 4
+    assert report.days_left == 11 and report.gaps == []
+
+
+def test_bokslut_keeps_the_manual_override_next_to_the_computed():
+    report = status_report(load_tree(EXAMPLE), "bokslut", 2023, None, DAY)
+    hemtjanst = next(g for g in report.status.goals() if g.goal.id == "nojdhet-hemtjanst")
+    assessment = hemtjanst.measures[0].assessment
+    assert (assessment.computed, assessment.grade) == (Grade.PARTLY, Grade.MET)
+    assert "felmarginal" in assessment.motivation
+    assert report.total.counts[Grade.MET] == 3 and report.total.counts[Grade.NOT_MET] == 1
+
+
+def test_missing_utfall_and_status_are_listed_with_place(tmp_path):
+    tree_dir = shutil.copytree(EXAMPLE, tmp_path / "t")
+    bokslut = tree_dir / "namnder/von/uppfoljning-2023-bokslut.yaml"
+    text = bokslut.read_text(encoding="utf-8")
+    bokslut.write_text(text[: text.index("utfall:")] + "utfall: []\n", encoding="utf-8")
+    report = status_report(load_tree(tree_dir), "bokslut", 2023, None, DAY)
+    codes = sorted({gap.code for gap in report.gaps})
+    assert codes == ["RT801", "RT802"]
+    first = next(g for g in report.gaps if g.code == "RT801")
+    assert first.file.endswith("verksamhetsplan-2023.yaml") and first.line > 1
+    assert "rt utfall set VON." in first.hint
+
+
+def test_status_cli_terminal_and_json():
+    done = rt("status", "examples/oxelosund-2023", "--period", "delår", "--idag", "2023-09-01")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == ["Oxelösunds kommun – Delårsrapport per augusti 2023",
+                                            "Inlämning 2023-09-12 (11 dagar kvar)"]
+    for shown in ("● uppfyllt", "◐ delvis uppfyllt", "■ ej uppfyllt", "○ kan ej bedömas"):
+        assert shown in done.stdout
+    document = json.loads(rt("status", "examples/oxelosund-2023", "-p", "delår", "--idag", "2023-09-01",
+                             "--format", "json", "--org", "VON").stdout)
+    assert document["report"] == {"id": "delar", "name": document["report"]["name"], "year": 2023,
+                                  "deadline": "2023-09-12", "days_left": 11}
+    assert document["summary"]["counts"] == {"uppfyllt": 2, "delvis uppfyllt": 1, "ej uppfyllt": 1, "kan ej bedömas": 0}
+
+
+def test_status_usage_errors():
+    assert rt("status", "examples/oxelosund-2023", "--org", "XYZ").stderr.startswith("rt: Okänd organisation \"XYZ\"")
+    assert rt("status", "examples/oxelosund-2023", "--period", "kvartal").returncode == 2
+
+
+def test_validate_with_period_reports_gaps_as_findings(tmp_path):
+    tree_dir = shutil.copytree(EXAMPLE, tmp_path / "t")
+    (tree_dir / "namnder/von/uppfoljning-2023-bokslut.yaml").unlink()
+    done = rt("validate", str(tree_dir), "--period", "bokslut", "--no-cache", "-f", "json")
+    codes = [p["code"] for p in json.loads(done.stdout)["problems"]]
+    assert codes.count("RT801") == 4 and codes.count("RT802") == 8
+    assert "RT801" not in rt("validate", str(tree_dir), "--no-cache", "-f", "json").stdout
