@@ -79,3 +79,46 @@ def test_validate_with_period_reports_gaps_as_findings(tmp_path):
     codes = [p["code"] for p in json.loads(done.stdout)["problems"]]
     assert codes.count("RT801") == 4 and codes.count("RT802") == 8
     assert "RT801" not in rt("validate", str(tree_dir), "--no-cache", "-f", "json").stdout
+
+
+def test_a_split_measure_rolls_up_from_its_delserier(tmp_path):
+    from tests.conftest import make_tree
+
+    plan = """organisation: VON
+år: 2024
+beslut: {datum: 2023-12-12, paragraf: "§ 101"}
+nämndmål:
+  - id: nojdhet-hemtjanst
+    text: Andelen brukare som är nöjda ska öka
+    kf-mål: nojda-brukare
+    mått:
+      - id: nojdhet
+        text: Andel brukare som är ganska eller mycket nöjda
+        datakälla: Socialstyrelsens brukarundersökning
+        enhet: procent
+        delserier:
+          - {id: sabo, namn: Särskilt boende, ingångsvärde: {värde: 80, år: 2023}, målvärden: {2024: 84, 2025: 86, 2026: 88}}
+          - {id: hemtjanst, namn: Hemtjänst, ingångsvärde: {värde: 85, år: 2023}, målvärden: {2024: 88, 2025: 89, 2026: 90}}
+          - {id: lss, namn: LSS, ingångsvärde: {värde: 70, år: 2023}, målvärden: {2024: 74, 2025: 76, 2026: 78}}
+"""
+    follow_up = """organisation: VON
+år: 2024
+uppföljning: bokslut
+utfall:
+  - mått: nojdhet
+    avser: 2024-12-31
+    delserier:
+      - {delserie: sabo, värde: 85}
+      - {delserie: hemtjanst, värde: 86}
+      - {delserie: lss, värde: 71}
+    analys: LSS-enkäten fick få svar.
+    åtgärder: Fler svarsvägar nästa år.
+"""
+    tree = make_tree(tmp_path / "t", {"namnder/von/verksamhetsplan-2024.yaml": plan,
+                                      "namnder/von/uppfoljning-2024-bokslut.yaml": follow_up})
+    report = status_report(load_tree(tree), "bokslut", 2024, "VON", DAY)
+    (measure,) = next(g for g in report.status.goals() if g.goal.id == "nojdhet-hemtjanst").measures
+    assert [(name, a.grade) for name, a in measure.parts] == [
+        ("Särskilt boende", Grade.MET), ("Hemtjänst", Grade.NOT_MET), ("LSS", Grade.NOT_MET)]
+    assert measure.assessment.grade is Grade.PARTLY
+    assert measure.assessment.reason == "1 uppfyllt, 2 ej uppfyllt"
