@@ -41,7 +41,8 @@ def _measure_gaps(item: MeasureStatus, required: bool, report: str, year: int) -
     if outcome is None or not _has_value(outcome):
         if not required:
             return []
-        return [Gap("RT801", org, measure, f"Utfall saknas för måttet \"{measure.id}\" ({report} {year}).",
+        # Point where the fix goes: the empty utfall entry if there is one, else the mått.
+        return [Gap("RT801", org, outcome or measure, f"Utfall saknas för måttet \"{measure.id}\" ({report} {year}).",
                     f"Skriv in det i uppföljningsfilen, eller: rt utfall set {org}.{measure.id} VÄRDE "
                     f"--period {report} --år {year}")]
     found = []

@@ -7,19 +7,35 @@ import re
 from ..problems import Severity
 from .base import Hit, Rule
 
-# "Anna Svensson": two or three capitalised words and nothing that names a role.
-_PERSON = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?(?: [A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,2}$")
-_ROLE_WORDS = ("chef", "ansvarig", "samordnare", "strateg", "handläggare", "utvecklare", "förvaltning", "enhet",
-               "ledare", "controller", "sekreterare", "direktör", "skötare", "sjuksköterska", "team", "grupp",
-               "avdelning", "nämnd", "styrelse", "råd", "ombud", "administratör", "ekonom", "planerare")
+# A first name followed by a surname ("Anna Svensson", "Enhetschef Anna-Karin
+# Öberg"). Names are matched against common Swedish first names, so that unit
+# names like "Hemtjänst Norr" or "Område Öst" are not taken for people.
+_FIRST_NAMES = frozenset("""
+anna eva maria karin kristina lena sara kerstin emma ingrid marie malin jenny hanna linda annika susanne
+elin monica birgitta johanna sofia karolina ulla elisabeth helena camilla julia ida inger cecilia anneli
+louise åsa therese frida lisa margareta gunilla jessica matilda ebba agneta viktoria
+lars mikael anders johan erik karl per peter jan thomas daniel fredrik hans bengt andreas stefan mats
+magnus jonas mattias niklas bo alexander oskar marcus martin björn henrik sven leif göran patrik david
+christer roger joakim kent emil simon robert ulf rickard tobias jörgen olof gustav viktor håkan kjell
+""".split())
+_WORD = re.compile(r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?")
+
+
+def _person(text: str) -> str | None:
+    """The name in ``text`` when it names a person, else None."""
+    words = [(m.group(), m.end()) for m in _WORD.finditer(text)]
+    for (word, end), (following, _end) in zip(words, words[1:]):
+        if word.split("-")[0].lower() in _FIRST_NAMES and text[end:end + 1] == " ":
+            return f"{word} {following}"
+    return None
 
 
 def check(tree, options):
     for action_plan in tree.action_plans:
         for activity in action_plan.activities:
-            text = activity.responsible.strip()
-            if _PERSON.match(text) and not any(word in text.lower() for word in _ROLE_WORDS):
-                yield Hit(activity, f"Ansvarig för aktiviteten \"{activity.id}\" ser ut att vara en person: \"{text}\".",
+            name = _person(activity.responsible)
+            if name:
+                yield Hit(activity, f"Ansvarig för aktiviteten \"{activity.id}\" anges med en persons namn: \"{name}\".",
                           "Ange en funktion (t.ex. \"Enhetschef hemtjänst\"), så gäller planen även när personer byts.",
                           ("ansvarig",))
 
@@ -34,6 +50,8 @@ RULE = Rule(
 Tjänstepersonerna avgör hur och vem, men handlingsplanen anger ansvar som
 funktion ("vem/funktion"): en plan som pekar ut personer blir inaktuell när
 någon slutar, och personnamn hör inte hemma i ett dokument som publiceras.
+Ett förnamn (bland de vanligaste svenska) följt av ett efternamn räknas som
+en person, även efter en titel ("Enhetschef Anna Svensson").
 
 Fel: `ansvarig: Anna Svensson`
 
