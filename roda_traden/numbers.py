@@ -39,6 +39,11 @@ def as_number(value: object) -> float | None:
     return None
 
 
+def round_half_up(value: float) -> int:
+    """62,5 → 63, as people round; Python's round() gives 62."""
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
 def format_number(value: float) -> str:
     """Swedish print: "1 052", "0,5", "−3 200"; decimals only where needed."""
     decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])

@@ -60,10 +60,13 @@ def next_report(settings: Settings, year: int, today: datetime.date) -> FollowUp
 
 
 def requires_outcome(report: FollowUp, council_goal: CouncilGoal | None) -> bool:
-    """Whether mått under this KF-mål must have utfall in this report; a
-    kompletterande nämndmål (no KF-mål) is followed like a (B) goal."""
+    """Whether mått under this KF-mål must have utfall in this report: all at
+    the årsbokslut, (D/B) goals at the delår and at any report whose contents
+    name "mål" (Svenljunga's tertial). A kompletterande nämndmål (no KF-mål)
+    is followed like a (B) goal."""
     marker = council_goal.follow_up if council_goal else "B"
-    return report.kind == "årsbokslut" or (report.kind == "delårsrapport" and marker == "D/B")
+    during_year = report.kind == "delårsrapport" or "mål" in report.contents
+    return report.kind == "årsbokslut" or (during_year and marker == "D/B")
 
 
 def requires_activity_status(report: FollowUp) -> bool:

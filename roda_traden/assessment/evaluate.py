@@ -70,7 +70,8 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
         return Assessment(Grade.MET, shown)
     if baseline is not None and baseline != level:
         share = (value - baseline) / (level - baseline)
-        grade = Grade.PARTLY if share * 100 >= settings.partly_from else Grade.NOT_MET
+        # Rounded so that exactly half-way in decimals (0,3 → 0,2 of 0,1) is half-way.
+        grade = Grade.PARTLY if round(share * 100, 9) >= settings.partly_from else Grade.NOT_MET
         return Assessment(grade, f"{shown}; {format_number(round(max(share, 0) * 100))} % av vägen från "
                           f"ingångsvärdet {format_number(baseline)}")
     gap = abs(value - level) / abs(level) * 100 if level else float("inf")

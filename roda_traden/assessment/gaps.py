@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import schedule
+from ..loading.discovery import display
 from ..models.base import Model
 from ..tree import GoalTree
 from .grades import Grade
@@ -30,21 +31,22 @@ def gaps(tree: GoalTree, status: Status) -> list[Gap]:
         kf = tree.council_goals.get(goal_status.goal.council_goal or "")
         required = schedule.requires_outcome(report, kf[1] if kf else None)
         for item in goal_status.measures:
-            found.extend(_measure_gaps(item, required, report.id, year))
+            found.extend(_measure_gaps(item, required, report, year, tree))
     if schedule.requires_activity_status(report):
         found.extend(_activity_gaps(tree, status))
     return found
 
 
-def _measure_gaps(item: MeasureStatus, required: bool, report: str, year: int) -> list[Gap]:
+def _measure_gaps(item: MeasureStatus, required: bool, report, year: int, tree: GoalTree) -> list[Gap]:
     org, measure, outcome = item.plan.organisation, item.measure, item.outcome
-    if outcome is None or not _has_value(outcome):
+    # A prognos answers for the year until the year is over; then only an utfall does.
+    if outcome is None or not _has_value(outcome, schedule.is_year_end(report)):
         if not required:
             return []
         # Point where the fix goes: the empty utfall entry if there is one, else the mått.
-        return [Gap("RT801", org, outcome or measure, f"Utfall saknas för måttet \"{measure.id}\" ({report} {year}).",
+        return [Gap("RT801", org, outcome or measure, f"Utfall saknas för måttet \"{measure.id}\" ({report.id} {year}).",
                     f"Skriv in det i uppföljningsfilen, eller: rt utfall set {org}.{measure.id} VÄRDE "
-                    f"--period {report} --år {year}")]
+                    f"--period {report.id} --år {year} --träd {display(tree.root)}")]
     found = []
     if item.assessment.grade in AT_RISK and not outcome.analysis:
         found.append(Gap("RT803", org, outcome, f"Analys saknas för måttet \"{measure.id}\", som bedöms "
@@ -55,9 +57,9 @@ def _measure_gaps(item: MeasureStatus, required: bool, report: str, year: int) -
     return found
 
 
-def _has_value(outcome) -> bool:
+def _has_value(outcome, year_end: bool) -> bool:
     parts = [outcome, *outcome.sub_outcomes]
-    return any(p.value is not None or p.forecast is not None for p in parts)
+    return any(p.value is not None or (p.forecast is not None and not year_end) for p in parts)
 
 
 def _activity_gaps(tree: GoalTree, status: Status) -> list[Gap]:

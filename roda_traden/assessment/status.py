@@ -11,6 +11,7 @@ from ..models.followup import FollowUpFile, GoalNote, Outcome
 from ..models.kommun import CouncilGoal, MunicipalGoal
 from ..models.plan import BoardGoal, Measure, PlanFile
 from ..models.settings import FollowUp
+from ..numbers import round_half_up
 from ..rules.common import baseline_number, intended_direction
 from ..tree import GoalTree
 from .evaluate import assess
@@ -131,7 +132,7 @@ def tally(grades: list[Grade], tree: GoalTree) -> Tally:
     if not assessed:
         return Tally(counts, None, None)
     degree = (counts[Grade.MET] + settings.assessment.partly_weight * counts[Grade.PARTLY]) / assessed * 100
-    band = max((b for b in settings.bands if b.lower <= round(degree)), key=lambda b: b.lower, default=None)
+    band = max((b for b in settings.bands if b.lower <= round_half_up(degree)), key=lambda b: b.lower, default=None)
     return Tally(counts, degree, band.name if band else None)
 
 

@@ -12,7 +12,7 @@ from rich.tree import Tree
 from ..assessment.grades import Assessment, Grade
 from ..assessment.report import StatusReport
 from ..assessment.status import Tally
-from ..numbers import format_number
+from ..numbers import round_half_up
 
 _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grade.UNKNOWN: "dim"}
 
@@ -66,7 +66,7 @@ def _tally_text(tally: Tally, short: bool = False) -> Text:
     if not short:
         text += f" ({tally.total} KF-mål)"
     if tally.degree is not None:
-        text += f" · måluppfyllelsegrad {format_number(round(tally.degree))} % – {tally.level}"
+        text += f" · måluppfyllelsegrad {round_half_up(tally.degree)} % – {tally.level}"
     return Text(text if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
 
 

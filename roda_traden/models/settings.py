@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StringConstraints
 
 from .base import Id, Model, Text
+from .values import Number
 
 ReportKind = Literal["månadsrapport", "tertialrapport", "delårsrapport", "årsbokslut", "uppföljning"]
 MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
@@ -64,9 +65,9 @@ class AssessmentSettings(Model):
     # to målvärde is covered.
     partly_from: int = Field(default=50, ge=1, le=99, alias="delvis-från")
     # Without an ingångsvärde: "delvis" when within this many per cent of the target.
-    tolerance: float = Field(default=5, ge=0, le=100, alias="tolerans")
+    tolerance: Number = Field(default=5, ge=0, le=100, alias="tolerans")
     # A "delvis uppfyllt" goal counts as this much of a met goal in måluppfyllelsegraden.
-    partly_weight: float = Field(default=0.5, ge=0, le=1, alias="delvis-vikt")
+    partly_weight: Number = Field(default=0.5, ge=0, le=1, alias="delvis-vikt")
 
 
 class Settings(Model):

@@ -194,6 +194,19 @@ Percent = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}], "description": "Procent, 0–100"}),
 ]
 
+def _number(value: object) -> float:
+    number = as_number(value)
+    if number is None:
+        raise PydanticCustomError("rt", "Ange ett tal, t.ex. 5 eller 2,5.")
+    return number
+
+
+Number = Annotated[
+    float,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}], "description": "Ett tal, t.ex. 2,5"}),
+]
+
 Amount = Annotated[
     float,
     BeforeValidator(_amount),

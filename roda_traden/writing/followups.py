@@ -65,8 +65,8 @@ def set_activity(tree: GoalTree, address: str, state: str, report_name: str, yea
     def change(document: CommentedMap) -> None:
         entry = _entry(document, "aktiviteter", "aktivitet", activity_id)
         _put(entry, "status", state)
-        if completion is not None:
-            _put(entry, "genomförandegrad", _scalar(completion))
+        if completion is not None or state == "klar":
+            _put(entry, "genomförandegrad", _scalar(completion) if completion is not None else 100)
         if comment is not None:
             _put(entry, "kommentar", comment)
 
