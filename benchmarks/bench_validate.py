@@ -1,7 +1,7 @@
 """Time ``rt validate`` the way a user runs it: a fresh process per run.
 
     python benchmarks/bench_validate.py [--quick] [--sizes 1,10,50,290]
-                                        [--repeat N] [--command "rt"] [--no-fail]
+                                        [--repeat N] [--command "rt"] [--period RAPPORT] [--no-fail]
 
 Cases: the bundled example (examples/oxelosund-2023) and generated trees of
 the given numbers of kommuner (benchmarks/generate.py, written to
@@ -137,7 +137,9 @@ def prepare_size(out_root: Path, kommuner: int, seed: int, error_rate: float) ->
     # The marker lives next to the tree, not in it, so rt never sees it.
     marker = out_root / f"{name}.json"
     if marker.exists() and path.is_dir():
-        return path, json.loads(marker.read_text("utf-8"))["nämndmål"]
+        saved = json.loads(marker.read_text("utf-8"))
+        if saved.get("format") == generate.FORMAT:  # else written by an older generate.py
+            return path, saved["nämndmål"]
     if path.exists():
         import shutil
 
@@ -230,9 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warmup", action="store_true", help="ingen uppvärmningskörning före mätningen")
     parser.add_argument("--no-fail", action="store_true", help="rapportera bara; slutkod 0 även om ett mål missas")
     parser.add_argument("--cache", action="store_true", help="mät med resultatcachen (upprepade körningar) i stället för kallt")
+    parser.add_argument("--period", help="kontrollera också inför en rapport, t.ex. bokslut (rt validate --period)")
     args = parser.parse_args(argv)
     if args.cache:
         VALIDATE_FLAGS.clear()
+    if args.period:
+        VALIDATE_FLAGS.extend(["--period", args.period])
 
     command = shlex.split(args.command) if args.command else [sys.executable, "-m", "roda_traden"]
     try:

@@ -2,18 +2,29 @@
 
     python benchmarks/generate.py OUT_DIR --kommuner N [--seed S] [--error-rate F]
 
-writes ``OUT_DIR/kommun-0001/`` … each with ``kommun.yaml`` and
-``namnder/<org-id>/verksamhetsplan-2024.yaml`` per organisation. Output is
-deterministic for a seed, and kommun number *i* is the same whatever N is
-(every kommun has its own random stream), so a small run is a prefix of a
-big one.
+writes ``OUT_DIR/kommun-0001/`` … each with ``kommun.yaml`` (with a follow-up
+calendar: ``delar`` and ``bokslut``) and, per organisation under
+``namnder/<org-id>/``: ``verksamhetsplan-2024.yaml``, a
+``handlingsplan-2024-<förvaltning>.yaml`` with 1–2 activities per nämndmål,
+and ``uppfoljning-2024-delar.yaml`` and ``uppfoljning-2024-bokslut.yaml``
+with an utfall per mått (about 60 % met, 25 % partly and 15 % not met
+against the year's målvärde, with analys and åtgärder where a mått falls
+short), a status per activity and, in the bokslut, an analys per nämndmål.
+Output is deterministic for a seed, and kommun number *i* is the same
+whatever N is (every kommun has its own random stream), so a small run is a
+prefix of a big one.
 
 ``--error-rate F`` gives that fraction of nämndmål exactly one realistic
-defect (missing datakälla, target going the wrong way, percentage over 100,
-missing year in målvärden, unknown kf-mål id); with ``--error-rate 0`` the
-tree is meant to be free of findings. ``--verify`` loads every written file
-with the pydantic models and re-checks the semantics independently, counting
-the defects it finds – which should equal the number injected.
+defect in the plan (missing datakälla, target going the wrong way,
+percentage over 100, missing year in målvärden, unknown kf-mål id), and half
+that fraction of the other nämndmål one defect in a follow-up (an utfall for
+a mått that is not in the plan; a missing analys for a mått that falls
+short in the bokslut, found with ``rt validate --period bokslut``). With
+``--error-rate 0`` the tree is meant to be free of findings, with and
+without ``--period``. ``--verify`` loads every written file with the
+pydantic models and re-checks the semantics independently (including the
+bedömning of every utfall), counting the defects it finds – which should
+equal the number injected.
 
 YAML is written as text from templates: fast, block style, with comments,
 the way people write these files by hand.
@@ -27,7 +38,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PLAN_YEAR = 2024
@@ -36,6 +47,9 @@ YEARS = list(range(PERIOD[0], PERIOD[1] + 1))
 BASE_YEAR = PLAN_YEAR - 1
 
 DEFECTS = ("saknad-datakälla", "fel-riktning", "över-100-procent", "saknat-år", "okänt-kf-mål")
+FOLLOW_UP_DEFECTS = ("okänt-mått", "saknad-analys")
+# Bumped when the generated files change, so bench_validate.py regenerates saved trees.
+FORMAT = 2
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -261,6 +275,89 @@ KEY_FIGURES = [
     ("Kostnad per kvadratmeter (kr)", "antal", 900, 1600, None),
 ]
 
+# Handlingsplaner: the förvaltning's areas (for "Enhetschef …") and activities.
+AREAS = {
+    "KS": ["ekonomi", "HR", "kommunikation", "näringsliv", "digitalisering"],
+    "BUN": ["förskola", "grundskola", "elevhälsa", "fritidshem"],
+    "SN": ["barn och unga", "vuxen", "försörjningsstöd", "mottagning"],
+    "VON": ["hemtjänst", "särskilt boende", "hemsjukvård", "biståndsenheten"],
+    "MSN": ["bygglov", "miljö och hälsa", "plan", "livsmedelskontroll"],
+    "KFN": ["bibliotek", "fritid", "kulturhuset", "föreningsstöd"],
+    "TN": ["gata och park", "avfall", "fordon", "projekt"],
+    "GVN": ["gymnasiet", "vuxenutbildningen", "SFI"],
+    "AMN": ["arbetsmarknad", "jobbcentrum", "feriearbete"],
+    "RN": ["förebyggande", "operativ verksamhet", "utbildning"],
+    "ÖFN": ["handläggning", "granskning"],
+}
+COMPANY_ROLES = ["VD", "Ekonomichef", "Driftchef", "Fastighetschef", "Kundtjänstchef", "Hållbarhetsansvarig",
+                 "Teknisk chef", "Marknadschef"]
+STAFF_ROLES = ["Verksamhetsutvecklare", "Kvalitetsstrateg", "HR-strateg", "Controller", "Förvaltningschef",
+               "Utvecklingsledare", "Miljöstrateg", "Digitaliseringsstrateg"]
+ACTIVITY_WHAT = [
+    "Kartlägga {s} per enhet och ta fram en åtgärdsplan tillsammans med verksamheterna",
+    "Införa ett gemensamt arbetssätt för att följa {s} på varje arbetsplatsträff",
+    "Genomföra en utbildningsinsats för chefer och medarbetare med fokus på {s}",
+    "Starta ett förbättringsarbete i samverkan med {p} för att påverka {s}",
+    "Se över rutiner och processer som påverkar {s} och ta bort onödiga steg",
+    "Genomföra dialogmöten med {p} om {s} och ta tillvara deras förslag",
+    "Ta fram en månatlig sammanställning av {s} som chefer och nämnd kan följa",
+    "Pröva ett nytt arbetssätt på två enheter och sprida det som fungerar till övriga",
+    "Införa ett digitalt stöd som gör det lättare att följa och påverka {s}",
+]
+PARTNERS = ["brukarna", "medborgarna", "föreningslivet", "regionen", "de fackliga organisationerna",
+            "näringslivet", "övriga förvaltningar", "ungdomsrådet", "pensionärsrådet", "civilsamhället"]
+ACTIVITY_WHY = [
+    "Ett systematiskt arbetssätt ger bättre förutsättningar att {v} {s}.",
+    "Underlaget visar var insatserna gör störst nytta och gör det möjligt att {v} {s}.",
+    "Tidigare uppföljningar visar att arbetssättet skiljer sig mellan enheterna.",
+    "Erfarenheter från andra kommuner visar att insatsen är ett effektivt sätt att {v} {s}.",
+    "Medarbetarna efterfrågar stöd och gemensamma rutiner i arbetet.",
+]
+VERB = {"up": "öka", "down": "minska", "keep": "bibehålla"}
+ACTIVITY_FOLLOW_UP = [
+    "Vid delår och bokslut: genomförandegrad och utfallet för nämndmålets mått.",
+    "Vid delår: status i arbetet. Vid bokslut: effekten på måttet jämfört med föregående år.",
+    "Kvartalsvis i ledningsgruppen och vid bokslut i verksamhetsberättelsen.",
+    "Vid bokslut: antal genomförda insatser och resultatet på måttet.",
+]
+QUARTER_WEIGHTS = (("Q1", 1), ("Q2", 3), ("Q3", 3), ("Q4", 4))
+ACTIVITY_COMMENTS = {
+    "pågår": ["Arbetet pågår enligt plan.", "Arbetet har startat men är försenat på grund av vakanser.",
+              "Hälften av enheterna har kommit igång; resten följer under hösten.",
+              "Försenat under semesterperioden, återupptaget i augusti."],
+    "ej påbörjad": ["Planeras att starta under hösten.", "Inte påbörjad på grund av hög arbetsbelastning.",
+                    "Väntar på beslut om finansiering."],
+    "stoppad": ["Stoppad i avvaktan på ny upphandling.", "Pausad efter omprioritering i ledningsgruppen.",
+                "Stoppad: samverkanspartnern drog sig ur."],
+    "klar": ["Genomförd enligt plan.", "Klar och inarbetad i ordinarie rutiner."],
+}
+# Utfall against the year's målvärde: about 60 % met, 25 % partly, 15 % not met.
+OUTCOME_MIX = (("uppfyllt", 0.60), ("delvis uppfyllt", 0.25), ("ej uppfyllt", 0.15))
+AT_RISK = ("delvis uppfyllt", "ej uppfyllt")
+ANALYSIS_MET = [
+    "Målvärdet nås. Arbetet under året har gett effekt och utvecklingen går åt rätt håll.",
+    "Utfallet når målvärdet, främst tack vare ett mer systematiskt arbetssätt i verksamheterna.",
+    "Målvärdet är nått. Resultatet ligger också bättre än föregående år.",
+]
+ANALYSIS_RISK = [
+    "Utfallet når inte målvärdet. Vakanser och hög sjukfrånvaro under året har bromsat arbetet.",
+    "Utvecklingen går åt rätt håll men långsammare än planerat; flera aktiviteter startade sent.",
+    "Målvärdet nås inte. Efterfrågan har ökat mer än väntat och verksamheten har inte hunnit ställa om.",
+    "Resultatet skiljer sig mellan enheterna; två enheter drar ned utfallet för helheten.",
+    "Utfallet påverkas av faktorer utanför nämndens kontroll, bland annat förändrade statsbidrag.",
+]
+ACTIONS = [
+    "Åtgärdsplanen ses över och följs upp månadsvis i ledningsgruppen.",
+    "Enheterna med svagast resultat får riktat stöd från verksamhetsutvecklare under nästa år.",
+    "Vakanta tjänster tillsätts och arbetssättet sprids till samtliga enheter.",
+    "Aktiviteterna i handlingsplanen prioriteras om och kompletteras med en ny insats.",
+]
+GOAL_ANALYSIS = {
+    "uppfyllt": "Nämndmålet är uppfyllt: samtliga mått når sina målvärden för året.",
+    "delvis uppfyllt": "Nämndmålet är delvis uppfyllt: målvärdena för året nås bara delvis.",
+    "ej uppfyllt": "Nämndmålet är inte uppfyllt: inget mått når målvärdet för året.",
+}
+
 # --------------------------------------------------------------------------
 # YAML text helpers
 # --------------------------------------------------------------------------
@@ -279,6 +376,36 @@ def sv_number(value: float, decimals: int = 0) -> str:
     """Swedish print: thousands with space, decimal comma."""
     text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
     return text
+
+
+_SLUG = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
+
+
+def slug(text: str) -> str:
+    """"Vård- och omsorgsförvaltningen" → "vard-och-omsorgsforvaltningen"."""
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "", text.lower().translate(_SLUG))).strip("-")
+
+
+def grade_of(value: float, target: float, baseline: float | None, wanted: str) -> str:
+    """The bedömning rt gives an utfall against the year's målvärde (kommunens
+    standardinställningar: delvis från 50 % av vägen, tolerans 5 %)."""
+    if wanted == "keep":
+        return "uppfyllt" if abs(value - target) <= abs(target) * 5.0 / 100 else "ej uppfyllt"
+    if (value >= target) if wanted == "up" else (value <= target):
+        return "uppfyllt"
+    if baseline is not None and baseline != target:
+        share = (value - baseline) / (target - baseline)
+        return "delvis uppfyllt" if share * 100 >= 50 else "ej uppfyllt"
+    gap = abs(value - target) / abs(target) * 100 if target else float("inf")
+    return "delvis uppfyllt" if gap <= 5.0 else "ej uppfyllt"
+
+
+def combine_grades(grades: list[str]) -> str:
+    if all(g == "uppfyllt" for g in grades):
+        return "uppfyllt"
+    if all(g == "ej uppfyllt" for g in grades):
+        return "ej uppfyllt"
+    return "delvis uppfyllt"
 
 
 # --------------------------------------------------------------------------
@@ -316,6 +443,7 @@ class Goal:
     municipal_goal: str | None
     measures: list[Measure]
     defect: str | None = None
+    activities: list[tuple[str, str]] = field(default_factory=list)  # (id, klart)
 
 
 @dataclass
@@ -382,11 +510,13 @@ def _fmt(value: float, series: Series, unit: str, target: bool) -> str:
 class KommunBuilder:
     def __init__(self, index: int, seed: int, error_rate: float, names: list[str]) -> None:
         self.index = index
+        self.seed = seed
         self.rng = random.Random(f"{seed}:{index}")
         self.error_rate = error_rate
         self.name = names[(index - 1) % len(names)] + ("" if index <= len(names) else f" {index}")
         self.defects: list[tuple[str, str, str]] = []  # (file, goal id, defect)
         self.goal_count = 0
+        self.last_goals: list[Goal] = []  # the nämndmål of the plan written last
 
     # -- kommun.yaml ------------------------------------------------------
 
@@ -425,9 +555,21 @@ class KommunBuilder:
         self.kf_ids = [kf for _, kf, _ in all_kf]
 
         files = {"kommun.yaml": self._kommun_yaml()}
+        plans = []
         for org in orgs:
             path = f"namnder/{org.id.lower()}/verksamhetsplan-{PLAN_YEAR}.yaml"
             files[path] = self._plan_yaml(org, all_kf, path)
+            plans.append((org, self.last_goals))
+        # Handlingsplaner and uppföljningar draw from their own stream, so the
+        # plans stay the same as before these files existed.
+        self.rng = random.Random(f"{self.seed}:{self.index}:uppföljning")
+        for org, goals in plans:
+            folder = f"namnder/{org.id.lower()}"
+            unit = org.administration or "Bolaget"
+            files[f"{folder}/handlingsplan-{PLAN_YEAR}-{slug(unit)}.yaml"] = self._action_plan_yaml(org, unit, goals)
+            interim, year_end = self._follow_ups(org, folder, goals)
+            files[f"{folder}/uppfoljning-{PLAN_YEAR}-delar.yaml"] = interim
+            files[f"{folder}/uppfoljning-{PLAN_YEAR}-bokslut.yaml"] = year_end
         return files
 
     def _kommun_yaml(self) -> str:
@@ -474,7 +616,9 @@ class KommunBuilder:
             "    - id: delar", "      namn: Delårsrapport", "      typ: delårsrapport",
             '      avser: "08-31"', "      inlämning:", '        nämnder: "09-15"', '        bolag: "09-10"',
             "    - id: bokslut", "      namn: Årsbokslut", "      typ: årsbokslut",
-            '      avser: "12-31"', '      inlämning: "01-27"',
+            '      avser: "12-31"', '      inlämning: "02-15"',
+            "  # Varje nämndmål ska ha minst en aktivitet i en handlingsplan efter detta datum (RT702)",
+            '  handlingsplaner-senast: "02-28"',
         ]
         return "\n".join(out) + "\n"
 
@@ -555,6 +699,7 @@ class KommunBuilder:
                     self.defects.append((path, goal.id, goal.defect))
             goals.append(goal)
         self.goal_count += len(goals)
+        self.last_goals = goals
         return self._render_plan(org, goals, contributions)
 
     def _inject(self, goal: Goal, extra_cover: bool) -> None:
@@ -690,6 +835,225 @@ class KommunBuilder:
         return out
 
 
+    # -- handlingsplan och uppföljningar ----------------------------------
+
+    def _responsible(self, org: Org) -> str:
+        rng = self.rng
+        if org.kind == "bolag":
+            return rng.choice(COMPANY_ROLES)
+        roll = rng.random()
+        if roll < 0.6:
+            return f"Enhetschef {rng.choice(AREAS[org.id])}"
+        if roll < 0.75:
+            return f"Avdelningschef {rng.choice(AREAS[org.id])}"
+        return rng.choice(STAFF_ROLES)
+
+    def _action_plan_yaml(self, org: Org, unit: str, goals: list[Goal]) -> str:
+        rng = self.rng
+        out = [
+            f"# Handlingsplan {PLAN_YEAR} – {unit}, {org.name}",
+            "# Syntetisk testdata från benchmarks/generate.py: hur verksamhetsplanens nämndmål ska nås.",
+            f"organisation: {org.id}",
+            f"år: {PLAN_YEAR}",
+            f"förvaltning: {unit}",
+            "",
+            "aktiviteter:",
+        ]
+        quarters = [q for q, w in QUARTER_WEIGHTS for _ in range(w)]
+        for goal in goals:
+            sub = goal.measures[0].subject
+            goal.activities = []
+            for a in range(1, (2 if rng.random() < 0.4 else 1) + 1):
+                activity_id = f"{goal.id}-a{a}"
+                due = rng.choice(quarters)
+                goal.activities.append((activity_id, due))
+                what = rng.choice(ACTIVITY_WHAT).format(s=sub.phrase, p=rng.choice(PARTNERS))
+                why = rng.choice(ACTIVITY_WHY).format(v=VERB[goal.direction], s=sub.phrase)
+                out += [f"  - id: {activity_id}", f"    nämndmål: {goal.id}", f"    vad: {yq(what + '.')}",
+                        f"    varför: {yq(why)}", f"    ansvarig: {self._responsible(org)}", f"    klart: {due}",
+                        f"    uppföljning: {yq(rng.choice(ACTIVITY_FOLLOW_UP))}"]
+        return "\n".join(out) + "\n"
+
+    def _outcome_value(self, s: Series, unit: str, wanted: str, grade: str) -> tuple[float, bool]:
+        """(value, with one decimal) landing in ``grade`` against the year's målvärde where
+        the series' precision allows it; rt's bedömning of the value is computed afterwards."""
+        rng = self.rng
+        target, base = s.targets[PLAN_YEAR], s.baseline
+        sign = 1 if wanted == "up" else -1
+        if wanted == "keep":
+            if grade == "delvis uppfyllt":  # a level to keep is either kept or not
+                grade = rng.choice(("uppfyllt", "ej uppfyllt"))
+            value = target * (1 + rng.uniform(-0.03, 0.03) if grade == "uppfyllt" else 1 - rng.uniform(0.06, 0.10))
+        elif base is not None and base != target:
+            gap = target - base
+            if grade == "uppfyllt":
+                value = target + rng.choice((0, 0, 0.25, 0.5, 1.0)) * gap
+            elif grade == "delvis uppfyllt":
+                value = base + rng.uniform(0.55, 0.95) * gap
+            else:
+                value = base + rng.uniform(-0.5, 0.3) * gap
+        elif grade == "uppfyllt":
+            value = target + sign * abs(target) * rng.uniform(0, 0.05)
+        elif grade == "delvis uppfyllt":
+            value = target - sign * abs(target) * rng.uniform(0.01, 0.045)
+        else:
+            value = target - sign * abs(target) * rng.uniform(0.07, 0.2)
+        high = 100.0 if unit == "procent" else float("inf")
+        result = min(max(round(value, 1) if s.decimals else float(round(value)), 0.0), high)
+        if s.decimals or wanted == "keep" or grade_of(result, target, base, wanted) == grade:
+            return result, s.decimals
+        if grade == "delvis uppfyllt" and unit == "procent":  # "36,5 %" where 36 or 37 would not do
+            candidate = min(max(round(value, 1), 0.0), high)
+            if grade_of(candidate, target, base, wanted) == grade:
+                return candidate, True
+        elif grade == "ej uppfyllt" and base is not None:
+            return min(max(base, 0.0), high), False
+        return result, False
+
+    def _draw_grade(self) -> str:
+        roll, acc = self.rng.random(), 0.0
+        for grade, share in OUTCOME_MIX:
+            acc += share
+            if roll < acc:
+                return grade
+        return OUTCOME_MIX[-1][0]
+
+    def _outcomes(self, goals: list[Goal], year_end: bool) -> dict[str, tuple[list, str]]:
+        """{mått id: ([(series, value, value so far or None, grade)], grade)} for one report.
+        At delåret the value is a prognos for the year, with the value so far beside it."""
+        rng = self.rng
+        result = {}
+        for goal in goals:
+            for measure in goal.measures:
+                sub = measure.subject
+                parts = []
+                for s in measure.series:
+                    wanted = "up" if s.style == "op" else goal.direction
+                    value, decimals = self._outcome_value(s, sub.unit, wanted, self._draw_grade())
+                    grade = grade_of(value, s.targets[PLAN_YEAR], s.baseline, wanted)
+                    if decimals != s.decimals:
+                        s = replace(s, decimals=decimals)  # formatting only: same ids, same targets
+                    so_far = None
+                    if not year_end and rng.random() < 0.7:
+                        so_far = value if s.baseline is None else s.baseline + 0.7 * (value - s.baseline)
+                        so_far = round(so_far, 1) if s.decimals else float(round(so_far))
+                    parts.append((s, value, so_far, grade))
+                result[measure.id] = (parts, combine_grades([p[3] for p in parts]))
+        return result
+
+    def _follow_ups(self, org: Org, folder: str, goals: list[Goal]) -> tuple[str, str]:
+        rng = self.rng
+        interim, year_end = self._outcomes(goals, False), self._outcomes(goals, True)
+        files = {year_end: f"{folder}/uppfoljning-{PLAN_YEAR}-{'bokslut' if year_end else 'delar'}.yaml"
+                 for year_end in (False, True)}
+        unknown: dict[bool, dict[str, str]] = {False: {}, True: {}}  # goal id -> unknown mått id
+        no_analysis: set[str] = set()  # mått ids
+        for goal in goals:
+            # Follow-up defects at half the plan rate, only on nämndmål without a plan defect.
+            if rng.random() >= self.error_rate / 2 or goal.defect:
+                continue
+            at_risk = [m.id for m in goal.measures if year_end[m.id][1] in AT_RISK]
+            kind = rng.choice(["okänt-mått", "saknad-analys"] if at_risk else ["okänt-mått"])
+            if kind == "okänt-mått":
+                which = rng.random() < 0.5
+                unknown[which][goal.id] = f"{goal.id}-{len(goal.measures) + 1}"
+            else:
+                which = True
+                no_analysis.add(rng.choice(at_risk))
+            self.defects.append((files[which], goal.id, kind))
+        return (self._follow_up_yaml(org, goals, interim, False, unknown[False], set()),
+                self._follow_up_yaml(org, goals, year_end, True, unknown[True], no_analysis))
+
+    def _follow_up_yaml(self, org: Org, goals: list[Goal], outcomes, year_end: bool,
+                        unknown: dict[str, str], no_analysis: set[str]) -> str:
+        rng = self.rng
+        if year_end:
+            as_of, report = f"{PLAN_YEAR}-12-31", "bokslut"
+            day = f"{PLAN_YEAR + 1}-02-{rng.randint(1, 15):02d}"
+            heading = f"Årsbokslut {PLAN_YEAR}"
+        else:
+            as_of, report = f"{PLAN_YEAR}-08-31", "delar"
+            day = f"{PLAN_YEAR}-09-{rng.randint(2, 10 if org.kind == 'bolag' else 15):02d}"
+            heading = f"Delårsrapport per augusti {PLAN_YEAR}"
+        out = [f"# {heading} – {org.name}",
+               "# Syntetisk testdata från benchmarks/generate.py.",
+               f"organisation: {org.id}", f"år: {PLAN_YEAR}", f"uppföljning: {report}", f"datum: {day}",
+               "", "utfall:"]
+        goal_grades = {}
+        for goal in goals:
+            grades = []
+            for measure in goal.measures:
+                parts, grade = outcomes[measure.id]
+                grades.append(grade)
+                sub = measure.subject
+                out += [f"  - mått: {measure.id}"]
+                if not measure.split:
+                    s, value, so_far, _ = parts[0]
+                    out += self._value_lines(s, sub.unit, value, so_far, year_end, "    ")
+                out += [f"    avser: {as_of}", f"    källa: {yq(sub.source)}"]
+                if measure.split:
+                    out.append("    delserier:")
+                    for s, value, so_far, _ in parts:
+                        out.append(f"      - delserie: {s.id}")
+                        out += self._value_lines(s, sub.unit, value, so_far, year_end, "        ")
+                if grade in AT_RISK:
+                    if measure.id not in no_analysis:
+                        out.append(f"    analys: {yq(rng.choice(ANALYSIS_RISK))}")
+                    out.append(f"    åtgärder: {yq(rng.choice(ACTIONS))}")
+                elif year_end and rng.random() < 0.5:
+                    out.append(f"    analys: {yq(rng.choice(ANALYSIS_MET))}")
+            if goal.id in unknown:  # a mått removed from the plan but still reported
+                s = goal.measures[0].series[0]
+                value = _fmt(s.targets[PLAN_YEAR], s, goal.measures[0].subject.unit, False)
+                out += [f"  - mått: {unknown[goal.id]}", f"    värde: {value}", f"    avser: {as_of}"]
+            goal_grades[goal.id] = combine_grades(grades)
+        out += ["", "aktiviteter:"]
+        for goal in goals:
+            for activity_id, due in goal.activities:
+                state, done = self._activity_state(due, year_end)
+                out += [f"  - aktivitet: {activity_id}", f"    status: {state}", f"    genomförandegrad: {done}"]
+                if state != "klar" or rng.random() < 0.2:
+                    out.append(f"    kommentar: {yq(rng.choice(ACTIVITY_COMMENTS[state]))}")
+        if year_end:
+            out += ["", "nämndmål:"]
+            for goal in goals:
+                grade = goal_grades[goal.id]
+                out += [f"  - nämndmål: {goal.id}", f"    analys: {yq(GOAL_ANALYSIS[grade])}"]
+                if grade in AT_RISK:
+                    out.append(f"    åtgärder: {yq(rng.choice(ACTIONS))}")
+        return "\n".join(out) + "\n"
+
+    @staticmethod
+    def _value_lines(s: Series, unit: str, value: float, so_far: float | None, year_end: bool, ind: str) -> list[str]:
+        if year_end:
+            lines = [f"{ind}värde: {_fmt(value, s, unit, False)}"]
+            if s.baseline is not None:
+                lines.append(f"{ind}föregående-år: {_fmt(s.baseline, s, unit, False)}")
+            return lines
+        lines = [f"{ind}värde: {_fmt(so_far, s, unit, False)}"] if so_far is not None else []
+        return lines + [f"{ind}prognos: {_fmt(value, s, unit, False)}"]
+
+    def _activity_state(self, due: str, year_end: bool) -> tuple[str, int]:
+        roll = self.rng.random()
+        if year_end:
+            if roll < 0.78:
+                return "klar", 100
+            if roll < 0.92:
+                return "pågår", self.rng.randint(5, 9) * 10
+            if roll < 0.97:
+                return "stoppad", self.rng.randint(0, 4) * 10
+            return "ej påbörjad", 0
+        if due in ("Q1", "Q2"):
+            return ("klar", 100) if roll < 0.8 else ("pågår", self.rng.randint(6, 9) * 10)
+        if due == "Q3":
+            return ("klar", 100) if roll < 0.2 else ("pågår", self.rng.randint(4, 9) * 10)
+        if roll < 0.1:
+            return "ej påbörjad", 0
+        if roll < 0.13:
+            return "stoppad", self.rng.randint(0, 3) * 10
+        return "pågår", self.rng.randint(1, 6) * 10
+
+
 def kommun_names(seed: int) -> list[str]:
     names = [h + t for h in NAME_HEADS for t in NAME_TAILS if not (h[-1] == t[0])]
     names = [n[0] + n[1:].lower() for n in names]
@@ -713,7 +1077,7 @@ class Summary:
 
     def as_dict(self) -> dict:
         return {"kommuner": self.kommuner, "filer": self.files, "nämndmål": self.goals,
-                "bytes": self.bytes, "fel": len(self.defects)}
+                "bytes": self.bytes, "fel": len(self.defects), "format": FORMAT}
 
 
 def generate(out_dir: Path, kommuner: int, seed: int = 1, error_rate: float = 0.02) -> Summary:
@@ -753,7 +1117,7 @@ def verify(out_dir: Path) -> tuple[int, list[str], dict[str, int]]:
     from roda_traden.models.plan import PlanFile
 
     errors: list[str] = []
-    found = {d: 0 for d in DEFECTS}
+    found = {d: 0 for d in (*DEFECTS, *FOLLOW_UP_DEFECTS)}
     found["annat"] = 0
     checked = 0
     for kommun_yaml in sorted(out_dir.glob("*/kommun.yaml")):
@@ -777,6 +1141,7 @@ def verify(out_dir: Path) -> tuple[int, list[str], dict[str, int]]:
                         ids.add(r)
                 kf_targets[kf.id] = ids
         covered: dict[str, set[str]] = {kf: set() for kf in kf_targets}
+        plans = {}
         for plan_path in sorted(kommun_yaml.parent.glob("namnder/*/verksamhetsplan-*.yaml")):
             try:
                 plan = PlanFile.model_validate(yaml_rs.loads(plan_path.read_text("utf-8"), parse_datetime=False))
@@ -784,6 +1149,7 @@ def verify(out_dir: Path) -> tuple[int, list[str], dict[str, int]]:
                 errors.append(f"{plan_path}: {exc}")
                 continue
             checked += 1
+            plans[plan.organisation] = plan
             years = set(plan.period.years) if plan.period else set(YEARS)
             for c in plan.contributions:
                 covered.setdefault(c.council_goal, set()).add(plan.organisation)
@@ -803,7 +1169,103 @@ def verify(out_dir: Path) -> tuple[int, list[str], dict[str, int]]:
                     found["annat"] += 1
         for kf, targets in kf_targets.items():
             found["annat"] += len(targets - covered.get(kf, set()))
+        n, errs = _verify_follow_ups(kommun_yaml.parent, plans, found)
+        checked += n
+        errors += errs
     return checked, errors, found
+
+
+def _load(path: Path, model, errors: list[str]):
+    import yaml_rs
+
+    try:
+        return model.model_validate(yaml_rs.loads(path.read_text("utf-8"), parse_datetime=False))
+    except Exception as exc:  # noqa: BLE001 - report and continue
+        errors.append(f"{path}: {exc}")
+        return None
+
+
+def _verify_follow_ups(root: Path, plans: dict, found: dict[str, int]) -> tuple[int, list[str]]:
+    """Handlingsplaner and uppföljningar of one kommun against its plans:
+    every nämndmål has an activity and every reference resolves; every
+    activity has a status; every mått an utfall, with analys and åtgärder
+    where the bedömning (recomputed here) is delvis or ej uppfyllt."""
+    from roda_traden.models.actionplan import ActionPlanFile
+    from roda_traden.models.followup import FollowUpFile
+
+    errors: list[str] = []
+    checked = 0
+    activities: dict[str, set[str]] = {}
+    for path in sorted(root.glob("namnder/*/handlingsplan-*.yaml")):
+        action_plan = _load(path, ActionPlanFile, errors)
+        if action_plan is None:
+            continue
+        checked += 1
+        plan = plans.get(action_plan.organisation)
+        goals = {g.id for g in plan.goals} if plan else set()
+        ids = activities.setdefault(action_plan.organisation, set())
+        for activity in action_plan.activities:
+            found["annat"] += activity.board_goal not in goals or activity.id in ids
+            ids.add(activity.id)
+        found["annat"] += len(goals - {a.board_goal for a in action_plan.activities})
+    for org, plan in plans.items():
+        for report in ("delar", "bokslut"):
+            path = root / "namnder" / org.lower() / f"uppfoljning-{PLAN_YEAR}-{report}.yaml"
+            follow_up = _load(path, FollowUpFile, errors) if path.exists() else None
+            if follow_up is None:
+                found["annat"] += path.exists() is False
+                continue
+            checked += 1
+            _check_follow_up(plan, follow_up, report == "bokslut", activities.get(org, set()), found)
+    return checked, errors
+
+
+def _check_follow_up(plan, follow_up, year_end: bool, activities: set[str], found: dict[str, int]) -> None:
+    measures = {m.id: (goal, m) for goal in plan.goals for m in goal.measures}
+    outcomes = {}
+    for outcome in follow_up.outcomes:
+        if outcome.measure not in measures:
+            found["okänt-mått"] += 1
+        else:
+            outcomes[outcome.measure] = outcome
+    goal_grades: dict[str, list[str]] = {}
+    for measure_id, (goal, measure) in measures.items():
+        outcome = outcomes.get(measure_id)
+        if outcome is None:
+            found["annat"] += 1
+            continue
+        wanted = _direction(goal.text)
+        parts = {p.sub_series: p for p in outcome.sub_outcomes}
+        grades = []
+        for series in measure.series():
+            part = outcome if series is measure else parts.get(series.id)
+            measured = None if part is None else part.value if year_end else (part.forecast or part.value)
+            target = series.targets.get(PLAN_YEAR)
+            if measured is None or measured.number is None or target is None or target.number is None:
+                found["annat"] += 1
+                continue
+            base = series.baseline.value.number if series.baseline and series.baseline.value else None
+            direction = "up" if target.op in (">=", ">") else "down" if target.op in ("<=", "<") else wanted
+            grades.append(grade_of(measured.number, target.number, base, direction or "up"))
+        grade = combine_grades(grades) if grades else "uppfyllt"
+        goal_grades.setdefault(goal.id, []).append(grade)
+        if grade in AT_RISK:
+            found["saknad-analys"] += not outcome.analysis
+            found["annat"] += not outcome.actions
+    reported = {a.activity for a in follow_up.activities}
+    found["annat"] += len(reported - activities) + len(activities - reported)
+    if year_end:
+        notes = {n.board_goal: n for n in follow_up.goals}
+        for goal in plan.goals:
+            note = notes.get(goal.id)
+            found["annat"] += note is None or not note.analysis
+            if note and goal.id in goal_grades and combine_grades(goal_grades[goal.id]) in AT_RISK:
+                found["annat"] += not note.actions
+
+
+def _direction(text: str) -> str | None:
+    lowered = text.lower()
+    return "up" if "öka" in lowered else "down" if "minska" in lowered else "keep" if "bibehåll" in lowered else None
 
 
 def _goal_defects(goal, years: set[int], kf_targets: dict[str, set[str]], org: str) -> set[str]:
@@ -843,7 +1305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="katalog att skriva kommun-0001/ … i")
     parser.add_argument("--kommuner", type=int, required=True, help="antal kommuner")
     parser.add_argument("--seed", type=int, default=1, help="slumpfrö (samma frö ger samma filer)")
-    parser.add_argument("--error-rate", type=float, default=0.02, help="andel nämndmål med ett inlagt fel (standard 0,02)")
+    parser.add_argument("--error-rate", type=float, default=0.02,
+                        help="andel nämndmål med ett inlagt fel i planen (standard 0,02); "
+                        "hälften så många andra nämndmål får ett fel i en uppföljning")
     parser.add_argument("--verify", action="store_true", help="läs tillbaka allt med modellerna och räkna felen")
     parser.add_argument("--facit", type=Path, help="skriv en JSON-lista över inlagda fel hit (utanför OUT_DIR)")
     args = parser.parse_args(argv)
@@ -861,7 +1325,7 @@ def main(argv: list[str] | None = None) -> int:
             [{"fil": f, "nämndmål": g, "fel": d} for f, g, d in summary.defects], ensure_ascii=False, indent=1),
             encoding="utf-8")
     if args.verify:
-        injected = {d: 0 for d in DEFECTS}
+        injected = {d: 0 for d in (*DEFECTS, *FOLLOW_UP_DEFECTS)}
         for _, _, d in summary.defects:
             injected[d] += 1
         checked, errors, found = verify(args.out_dir)
@@ -870,7 +1334,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in errors[:10]:
             print("  " + line.splitlines()[0])
         mismatch = False
-        for kind in (*DEFECTS, "annat"):
+        for kind in (*DEFECTS, *FOLLOW_UP_DEFECTS, "annat"):
             want = injected.get(kind, 0)
             mark = "" if found[kind] == want else "  <-- avviker"
             mismatch |= found[kind] != want
