@@ -24,6 +24,8 @@ class Directive:
 
 
 def directives(text: str) -> list[Directive]:
+    if "rt:" not in text:
+        return []
     found = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):

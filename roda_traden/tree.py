@@ -32,10 +32,15 @@ class GoalTree:
     context: RunContext = field(default_factory=RunContext)
     # Results computed once per run and shared by rules (e.g. the report status).
     memo: dict[str, object] = field(default_factory=dict, repr=False)
-    # id(model) → (source file, YAML path); filled while loading.
+    # Every loaded file's root model and its source, in reading order.
+    documents: list[tuple[object, SourceFile]] = field(default_factory=list, repr=False)
+    # id(model) → (source file, YAML path), filled file by file on first need:
+    # a clean tree never pays for walking its models.
     places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
+    _walked: int = field(default=0, repr=False)
 
-    def add(self, model: PlanFile | ActionPlanFile | FollowUpFile) -> None:
+    def add(self, model: PlanFile | ActionPlanFile | FollowUpFile, source: SourceFile) -> None:
+        self.documents.append((model, source))
         if isinstance(model, PlanFile):
             self.plans.append(model)
         elif isinstance(model, ActionPlanFile):
@@ -56,6 +61,12 @@ class GoalTree:
 
     def place(self, model: object) -> tuple[SourceFile, tuple]:
         """The file and YAML path a loaded model was written at."""
+        from .loading.locations import attach
+
+        while id(model) not in self.places and self._walked < len(self.documents):
+            root, source = self.documents[self._walked]
+            attach(root, source, self.places)
+            self._walked += 1
         return self.places[id(model)]
 
     @cached_property

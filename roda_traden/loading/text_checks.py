@@ -22,6 +22,9 @@ def check_text(text: str) -> Iterator[Issue]:
         kind = "Windows-radslut (CRLF)" if windows else "gamla Mac-radslut (bara CR)"
         yield ("RT004", line, 1, f"Filen har {kind} på {rows}.",
                "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.")
+    normalized = unicodedata.is_normalized("NFC", text)
+    if "\t" not in text and normalized:
+        return
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         if "\t" in line:
@@ -29,7 +32,7 @@ def check_text(text: str) -> Iterator[Issue]:
             where = "som indrag" if not line[: column - 1].strip() else "i texten"
             yield ("RT002", number, column, f"Tabbtecken {where}.",
                    "YAML tillåter inte tabb som indrag och en tabb syns inte vid granskning; använd mellanslag.")
-    if not unicodedata.is_normalized("NFC", text):
+    if not normalized:
         yield from _nfc_issues(lines)
 
 

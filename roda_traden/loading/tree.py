@@ -15,7 +15,6 @@ from ..models.followup import FollowUpFile
 from ..models.plan import PlanFile
 from ..tree import GoalTree
 from .discovery import KOMMUN_FILE, display, yaml_files
-from .locations import attach
 from .schema_errors import schema_findings
 from .source import SourceFile
 
@@ -40,7 +39,9 @@ def load_tree(root: Path) -> GoalTree:
     tree = GoalTree(root)
     kommun_source = _source(root / KOMMUN_FILE).read()
     tree.sources.append(kommun_source)
-    tree.kommun = _validate(kommun_source, KommunFile, tree.places)
+    tree.kommun = _validate(kommun_source, KommunFile)
+    if tree.kommun is not None:
+        tree.documents.append((tree.kommun, kommun_source))
     for path in yaml_files(root):
         if path.name == KOMMUN_FILE and path.parent == root:
             continue
@@ -53,9 +54,9 @@ def load_tree(root: Path) -> GoalTree:
                            + " (se docs/format.md); stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
             continue
         source.read()
-        model = _validate(source, kind.model, tree.places) if source.readable else None
+        model = _validate(source, kind.model) if source.readable else None
         if model is not None:
-            tree.add(model)
+            tree.add(model, source)
             _check_name_year(source, kind, model)
         elif kind.model is PlanFile:
             tree.invalid_plans.add(_claimed_plan(source, kind))
@@ -66,7 +67,7 @@ def _source(path: Path) -> SourceFile:
     return SourceFile(path, display(path))
 
 
-def _validate(source: SourceFile, model: type[Model], places: dict[int, tuple]) -> Model | None:
+def _validate(source: SourceFile, model: type[Model]) -> Model | None:
     if not source.readable:
         return None
     data = source.data
@@ -81,7 +82,6 @@ def _validate(source: SourceFile, model: type[Model], places: dict[int, tuple]) 
         for path, message, hint in schema_findings(model, data, error):
             source.finding("RT007", message, hint, path=path)
         return None
-    attach(result, source, places)
     return result
 
 
