@@ -152,6 +152,50 @@ def _writing(write, path: Path) -> Path:
         raise UsageProblem(str(refusal)) from None
 
 
+@app.command("report")
+def report(
+    kind: str | None = typer.Argument(None, metavar="DOKUMENT",
+                                      help="verksamhetsplan, uppföljning eller handlingsplan. Standard: uppföljning."),
+    path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
+    organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Organisation, t.ex. VON."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
+    output_format: str = typer.Option("md", "--format", "-f", metavar="FORMAT", help="md (Markdown) eller html."),
+    out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
+    templates: Path | None = typer.Option(None, "--templates", metavar="MAPP", help="Egna mallar som ersätter de inbyggda fil för fil."),
+    strict: bool = typer.Option(False, "--strict", metavar="", help="Vägra rendera en uppföljning där uppgifter saknas."),
+    today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Dagens datum för frister (ÅÅÅÅ-MM-DD)."),
+) -> None:
+    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown eller HTML."""
+    from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
+
+    if kind is not None and kind not in KINDS:  # "rt report examples/… --period delår"
+        path, kind = Path(kind), None
+    request = ReportRequest(kind or "uppföljning", organisation, year, period, output_format, templates, strict,
+                            _date(today))
+    if templates is not None and not templates.is_dir():
+        raise UsageProblem(f"Mallmappen \"{templates}\" finns inte.")
+    from ..loading.tree import load_tree
+
+    tree = load_tree(_tree_dir(path))
+    if tree.kommun is None:
+        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    try:
+        text, refused = _unknown_report_is_usage(lambda: render_report(tree, request))
+    except ReportRefused as error:
+        raise UsageProblem(str(error)) from None
+    if refused:
+        typer.echo(f"rt: {refused}", err=True)
+        raise typer.Exit(1)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from ..writing.yamledit import write_atomically
+
+    write_atomically(out, text)
+    typer.echo(f"Skrev {out}.")
+
+
 @app.command("schema")
 def schema(
     kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun, verksamhetsplan, handlingsplan eller uppfoljning."),

@@ -1,0 +1,65 @@
+"""`rt report`: which document, for whom and when, rendered through the templates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..assessment.grades import Grade
+from ..tree import GoalTree
+from . import documents, engine
+
+KINDS = {"verksamhetsplan": "verksamhetsplan", "uppföljning": "uppfoljning", "uppfoljning": "uppfoljning",
+         "handlingsplan": "handlingsplan"}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str
+    organisation: str | None
+    year: int | None
+    period: str | None
+    output_format: str
+    templates: Path | None
+    strict: bool
+    today: datetime.date
+
+
+class ReportRefused(Exception):
+    """The document cannot be made as asked; the message is Swedish."""
+
+
+def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | None]:
+    """The document's text, and a reason when --strict refuses it."""
+    if request.output_format not in engine.FORMATS:
+        raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html.")
+    template = KINDS[request.kind]
+    year = request.year or tree.latest_year()
+    if year is None:
+        raise ReportRefused("Trädet har inga verksamhetsplaner.")
+    try:
+        context = _context(tree, template, request, year)
+    except documents.NothingToRender as error:
+        raise ReportRefused(str(error)) from None
+    gaps = getattr(context["doc"], "gaps", [])
+    if request.strict and gaps:
+        return "", (f"{len(gaps)} uppgifter saknas i underlaget (se \"rt status\"); "
+                    "--strict renderar inte en ofullständig rapport.")
+    return engine.render(template, request.output_format, request.templates, **context), None
+
+
+def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -> dict:
+    needs_org = template in ("verksamhetsplan", "handlingsplan")
+    if needs_org and not request.organisation:
+        raise ReportRefused(f"Ange vilken organisation dokumentet gäller med --org, t.ex. --org "
+                            f"{next(iter(tree.organisations), 'VON')}.")
+    settings = tree.kommun.settings
+    common = {"kommun": tree.kommun, "grades": list(Grade), "bands": settings.bands,
+              "weight": settings.assessment.partly_weight,
+              "organisation": tree.organisations.get(request.organisation) if request.organisation else None}
+    if template == "verksamhetsplan":
+        return common | {"doc": documents.plan_document(tree, request.organisation, year)}
+    if template == "handlingsplan":
+        return common | {"doc": documents.action_plan_document(tree, request.organisation, year, request.period)}
+    return common | {"doc": documents.follow_up_document(tree, request.period, year, request.organisation, request.today)}
