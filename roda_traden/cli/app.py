@@ -190,7 +190,7 @@ def report(
     if out is None:
         sys.stdout.write(text)
         return
-    from ..writing.yamledit import write_atomically
+    from ..writing.atomic import write_atomically
 
     write_atomically(out, text)
     typer.echo(f"Skrev {out}.")
@@ -284,6 +284,10 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         typer.echo("Avbrutet.", err=True)
         return 130
+    except BrokenPipeError:
+        # The reader went away (rt … | head): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         from ..loading.files import reason
 

@@ -100,7 +100,7 @@ def grade_bar(name: str, counts: dict[Grade, int]) -> Markup:
     total = sum(counts.values())
     if not total:
         return Markup("")
-    width, height = 360, 26
+    width, height = 180, 22
     uid = next(_ids)
     described = ", ".join(f"{n} {grade.value}" for grade, n in counts.items() if n)
     out = [f'<svg class="bar" role="img" aria-labelledby="t{uid} d{uid}" viewBox="0 0 {width} {height}" '
@@ -113,8 +113,8 @@ def grade_bar(name: str, counts: dict[Grade, int]) -> Markup:
             continue
         span = n / total * width
         out.append(f'<rect x="{start:.1f}" y="0" width="{span:.1f}" height="{height}" fill="{GRADE_FILL[grade]}"/>')
-        if span >= 28:
-            out.append(f'<text x="{start + span / 2:.1f}" y="{height / 2 + 4}" font-size="12" text-anchor="middle" '
+        if span >= 24:
+            out.append(f'<text x="{start + span / 2:.1f}" y="{height / 2 + 4}" font-size="11" text-anchor="middle" '
                        f'fill="#ffffff">{grade.symbol} {n}</text>')
         start += span
     out.append("</svg>")

@@ -3,7 +3,7 @@ file, then the built-in ones; Swedish filters; HTML escaped, Markdown not."""
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -15,12 +15,16 @@ FORMATS = {"md": "md", "markdown": "md", "html": "html"}
 
 
 def builtin_templates() -> Path:
-    """The templates shipped with rt: inside the installed package, or the
-    repository's templates/ when running from a checkout."""
+    """The templates shipped with rt: inside the installed package (a folder
+    of data without __init__.py), or the repository's templates/ when
+    running from a checkout."""
     try:
-        return Path(str(importlib.resources.files("roda_traden.templates")))
+        spec = importlib.util.find_spec("roda_traden.templates")
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "templates"
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment(own_templates: Path | None = None) -> Environment:

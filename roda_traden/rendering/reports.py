@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from ..assessment.grades import Grade
 from ..tree import GoalTree
 from . import documents, engine
@@ -46,7 +48,17 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | No
     if request.strict and gaps:
         return "", (f"{len(gaps)} uppgifter saknas i underlaget (se \"rt status\"); "
                     "--strict renderar inte en ofullständig rapport.")
-    return engine.render(template, request.output_format, request.templates, **context), None
+    try:
+        return engine.render(template, request.output_format, request.templates, **context), None
+    except jinja2.TemplateNotFound as error:
+        raise ReportRefused(f"Mallen \"{error.name}\" finns varken bland de egna mallarna eller de inbyggda.") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise ReportRefused(f"Mallen {error.filename or error.name} har ett syntaxfel på rad {error.lineno}: "
+                            f"{error.message}.") from None
+    except jinja2.UndefinedError as error:
+        # Only an own template can ask for what the documents do not have.
+        raise ReportRefused(f"En mall använder något som inte finns ({error.message}); "
+                            "jämför med de inbyggda mallarna i templates/.") from None
 
 
 def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -> dict:

@@ -15,6 +15,7 @@ from ..models.followup import FollowUpFile
 from ..numbers import parse_number
 from ..tree import GoalTree
 from . import yamledit
+from .atomic import write_atomically
 
 
 class WriteRefused(Exception):
@@ -107,7 +108,7 @@ def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
     change(document)
     new_text = yamledit.dump(yaml, document)
     FollowUpFile.model_validate(yamledit.load(new_text)[1])  # never write a file rt cannot read
-    yamledit.write_atomically(path, new_text)
+    write_atomically(path, new_text)
     return path
 
 

@@ -1,12 +1,8 @@
-"""Round-trip editing: comments, key order, quotes and flow style survive,
-and the file is replaced atomically so a crash never leaves half a file."""
+"""Round-trip editing: comments, key order, quotes and flow style survive."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -28,21 +24,3 @@ def dump(yaml: YAML, data: Any) -> str:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write next to the file, then rename over it; keep its permissions."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent,
-                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,135 @@
+"""rt report on the example: golden Markdown for every document kind (a
+template change shows up as a readable diff), HTML structure, overrides."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from roda_traden.loading.tree import load_tree
+from roda_traden.rendering.reports import ReportRequest, render_report
+from tests.conftest import EXAMPLE, REPO
+from tests.test_cli import rt
+
+GOLDEN = REPO / "tests" / "golden" / "reports"
+TODAY = datetime.date(2023, 9, 1)
+DOCUMENTS = {
+    "verksamhetsplan-VON-2023": ("verksamhetsplan", "VON", None),
+    "uppfoljning-delar-2023": ("uppföljning", None, "delår"),
+    "uppfoljning-bokslut-VON-2023": ("uppföljning", "VON", "bokslut"),
+    "handlingsplan-VON-2023": ("handlingsplan", "VON", None),
+}
+
+
+def render(kind, organisation, period, output_format="md", templates=None, strict=False, tree=EXAMPLE):
+    request = ReportRequest(kind, organisation, 2023, period, output_format, templates, strict, TODAY)
+    return render_report(load_tree(tree), request)
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_markdown_matches_golden_file(name):
+    """Regenerate with: python -m tests.test_reports (then review the diff)."""
+    text, refused = render(*DOCUMENTS[name])
+    assert refused is None
+    assert text == (GOLDEN / f"{name}.md").read_text(encoding="utf-8")
+
+
+class _Structure(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.headings, self.th_without_scope, self.svgs, self.lang = [], 0, [], None
+        self._svg = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if tag == "th" and "scope" not in attrs:
+            self.th_without_scope += 1
+        if tag == "svg":
+            self._svg = {"role": attrs.get("role"), "title": False}
+        if tag == "title" and self._svg is not None:
+            self._svg["title"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.svgs.append(self._svg)
+            self._svg = None
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_html_is_accessible_by_construction(name):
+    html, _ = render(*DOCUMENTS[name], output_format="html")
+    structure = _Structure()
+    structure.feed(html)
+    assert structure.lang == "sv"
+    assert structure.headings[0] == 1 and structure.headings.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(structure.headings, structure.headings[1:])), structure.headings
+    assert structure.th_without_scope == 0
+    assert all(svg == {"role": "img", "title": True} for svg in structure.svgs)
+    assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_charts_carry_their_values_as_text():
+    html, _ = render("verksamhetsplan", "VON", None, output_format="html")
+    assert html.count('class="trend"') == 4
+    assert "utfall 2023: 19" in html  # personalkontinuitet's bokslut value
+    assert "ingångsvärde 69\u00a0% (2022); målvärden 2023: 72\u00a0%, 2024: 80\u00a0%, 2025: 85\u00a0%; utfall 2023: 73\u00a0%" in html
+
+
+def test_own_templates_override_file_by_file(tmp_path):
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "handlingsplan.md.j2").write_text("# Egen mall för {{ doc.organisation.id }}\n", encoding="utf-8")
+    assert render("handlingsplan", "VON", None, templates=own)[0] == "# Egen mall för VON\n"
+    assert render("verksamhetsplan", "VON", None, templates=own)[0].startswith("# Vård- och omsorgsnämnden")
+
+
+def test_broken_own_templates_are_explained(tmp_path):
+    from roda_traden.rendering.reports import ReportRefused
+
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "handlingsplan.md.j2").write_text("# {{ doc.finns_inte }}\n{% for x in %}\n", encoding="utf-8")
+    with pytest.raises(ReportRefused, match="handlingsplan.md.j2 har ett syntaxfel på rad 2"):
+        render("handlingsplan", "VON", None, templates=own)
+    (own / "handlingsplan.md.j2").write_text("# {{ doc.finns_inte }}\n", encoding="utf-8")
+    with pytest.raises(ReportRefused, match="En mall använder något som inte finns"):
+        render("handlingsplan", "VON", None, templates=own)
+
+
+def test_gaps_are_listed_first_and_strict_refuses(tmp_path):
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    (tree / "namnder/von/uppfoljning-2023-bokslut.yaml").unlink()
+    text, refused = render("uppföljning", "VON", "bokslut", tree=tree)
+    assert refused is None
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[:2] == ["## Saknas i underlaget", "## Sammanfattning"]
+    assert "Rapporten är ofullständig: 12 uppgifter saknas." in text
+    _, refused = render("uppföljning", "VON", "bokslut", tree=tree, strict=True)
+    assert refused.startswith("12 uppgifter saknas i underlaget")
+
+
+def test_cli_report_shorthand_output_file_and_errors(tmp_path):
+    done = rt("report", "examples/oxelosund-2023", "--period", "delår", "--idag", "2023-09-01")
+    assert done.returncode == 0 and done.stdout.startswith("# Oxelösunds kommun – Delårsrapport per augusti 2023")
+    out = tmp_path / "plan.html"
+    written = rt("report", "verksamhetsplan", "examples/oxelosund-2023", "--org", "VON", "-f", "html", "-o", str(out))
+    assert written.stdout == f"Skrev {out}.\n" and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    missing_org = rt("report", "verksamhetsplan", "examples/oxelosund-2023")
+    assert missing_org.returncode == 2 and missing_org.stderr.startswith("rt: Ange vilken organisation")
+    assert rt("report", "handlingsplan", "examples/oxelosund-2023", "--org", "KS").stderr.startswith(
+        "rt: KS har ingen handlingsplan för 2023.")
+
+
+if __name__ == "__main__":
+    for name, spec in DOCUMENTS.items():
+        (GOLDEN / f"{name}.md").write_text(render(*spec)[0], encoding="utf-8")
+        print("skrev", name)
