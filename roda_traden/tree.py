@@ -48,6 +48,11 @@ class GoalTree:
         else:
             self.follow_ups.append(model)
 
+    def unloaded(self, prefixes: tuple[str, ...]) -> list[SourceFile]:
+        """Files named like one of these kinds that could not be read or understood."""
+        loaded = {id(source) for _model, source in self.documents}
+        return [s for s in self.sources if id(s) not in loaded and s.path.name.startswith(prefixes)]
+
     def plan_of(self, organisation: str, year: int) -> PlanFile | None:
         """The organisation's verksamhetsplan for the year."""
         return self._plan_index.get((organisation, year))

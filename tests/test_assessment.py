@@ -63,7 +63,15 @@ def test_comparator_overrides_the_goal_text():
 def test_yes_no():
     assert grade("ja", "ja").grade is MET
     assert grade("ja", "nej").grade is NOT_MET
-    assert grade("ja", 1).grade is NOT_MET
+    mixed = grade("ja", 1)
+    assert (mixed.grade, mixed.reason) == (UNKNOWN, "utfallet är ett tal men målvärdet ja/nej")
+    assert grade(80, "ja").reason == "utfallet är ja/nej men målvärdet ett tal"
+
+
+def test_a_baseline_already_past_the_target_gives_no_partial_credit():
+    worse = grade("84%", "80%", baseline=86)
+    assert (worse.grade, worse.reason) == (NOT_MET, "utfall 80% mot målvärde 84%; sämre än ingångsvärdet 86")
+    assert grade("84%", "83%", baseline=82).grade is PARTLY  # 1 of 2 points, from below
 
 
 def test_change_against_last_year():

@@ -74,3 +74,65 @@ def test_cli_writes_and_reports(tree_dir):
     refused = rt("aktivitet", "set", "VON.x", "--status", "klar", "--period", "bokslut", "--träd", str(tree_dir))
     assert refused.returncode == 2
     assert refused.stderr.startswith("rt: Aktiviteten \"x\" finns inte i VON:s handlingsplaner 2023.")
+
+
+def test_a_file_rt_cannot_read_is_never_written_over(tree_dir):
+    delar = tree_dir / "namnder/von/uppfoljning-2023-delar.yaml"
+    broken = delar.read_text(encoding="utf-8").replace("  - mått: andel-nojda-sabo", "  - mått: andel-nojda-sabo: [")
+    delar.write_text(broken, encoding="utf-8")
+    with pytest.raises(WriteRefused, match="uppfoljning-2023-delar.yaml kan inte läsas som uppföljning"):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023)
+    assert delar.read_text(encoding="utf-8") == broken
+
+
+def test_a_misnamed_file_is_not_replaced(tree_dir):
+    (tree_dir / BOKSLUT).unlink()
+    (tree_dir / "namnder/von/uppfoljning-2023-delar.yaml").rename(tree_dir / BOKSLUT)  # says delar inside
+    with pytest.raises(WriteRefused, match="finns men är inte uppföljningen \"bokslut\" 2023 för VON"):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "bokslut", 2023)
+
+
+def test_line_endings_bom_and_hand_written_dates_are_kept(tree_dir):
+    path = tree_dir / BOKSLUT
+    text = path.read_text(encoding="utf-8").replace("avser: 2023-12-31", "avser: 2023-11-30", 1)
+    path.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    set_outcome(load_tree(tree_dir), "VON.antal-informationsaktiviteter", "3", "bokslut", 2023)
+    after = path.read_bytes().decode("utf-8")
+    assert after.startswith("\ufeff") and after.count("\r\n") == after.count("\n")
+    assert "avser: 2023-11-30" in after
+
+
+def test_klar_sets_completion_only_when_none_is_given(tree_dir):
+    tree = load_tree(tree_dir)
+    path = set_activity(tree, "VON.informationstraffar-trygghet", "klar", "delår", 2023)
+    entry = path.read_text(encoding="utf-8").split("aktivitet: informationstraffar-trygghet")[1].split("- aktivitet")[0]
+    assert "genomförandegrad: 100" not in entry  # it had its own value, which stays
+    path = set_activity(load_tree(tree_dir), "VON.informationstraffar-trygghet", "pågår", "mars", 2023)
+    set_activity(load_tree(tree_dir), "VON.informationstraffar-trygghet", "klar", "mars", 2023)
+    assert "    status: klar\n    genomförandegrad: 100\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "completion", "message"), [
+    ("abc", None, "\"abc\" är inget utfall rt kan läsa"),
+    ("nytt mål", None, "\"nytt mål\" är inget utfall rt kan läsa"),
+])
+def test_values_rt_cannot_read_are_refused(tree_dir, value, completion, message):
+    with pytest.raises(WriteRefused, match=message):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", value, "bokslut", 2023)
+
+
+@pytest.mark.parametrize("completion", ["150", "-1", "abc"])
+def test_completion_outside_0_to_100_is_refused(tree_dir, completion):
+    with pytest.raises(WriteRefused, match="ska vara ett tal från 0 till 100"):
+        set_activity(load_tree(tree_dir), "VON.informationstraffar-trygghet", "pågår", "delår", 2023, completion)
+
+
+def test_read_only_file_is_refused(tree_dir, monkeypatch):
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # root may write anything; pretend not
+    with pytest.raises(WriteRefused, match="är skrivskyddad"):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "bokslut", 2023)
+
+
+def test_numbers_are_written_as_numbers(tree_dir):
+    path = set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "-3", "mars", 2023)
+    assert "    värde: -3\n" in path.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from ..numbers import format_number
 from .grades import Assessment, Grade
 
 _OP_DIRECTION = {">=": UP, ">": UP, "<=": DOWN, "<": DOWN}
+_DEFINITE = {"utfall": "utfallet", "prognos": "prognosen"}
 
 
 def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
@@ -21,13 +22,15 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
     value, label = _value(measured, use_forecast)
     if value is None:
         return Assessment(Grade.UNKNOWN, "utfall saknas")
+    definite = _DEFINITE[label]
     if value.kind not in ("number", "yes_no"):
-        return Assessment(Grade.UNKNOWN, f"{label}et \"{value.raw}\" kan inte tolkas")
+        return Assessment(Grade.UNKNOWN, f"{definite} \"{value.raw}\" kan inte tolkas")
+    if (target.kind == "yes_no") != (value.kind == "yes_no"):
+        wrote, wanted = ("ja/nej", "ett tal") if value.kind == "yes_no" else ("ett tal", "ja/nej")
+        return Assessment(Grade.UNKNOWN, f"{definite} är {wrote} men målvärdet {wanted}")
     if target.kind == "yes_no":
-        met = value.kind == "yes_no" and value.yes == target.yes
+        met = value.yes == target.yes
         return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
-    if value.kind != "number":
-        return Assessment(Grade.UNKNOWN, f"{label}et är ja/nej men målvärdet ett tal")
     if target.kind == "number":
         return _against_level(value, target, target.number, baseline, direction, label, settings)
     if target.kind == "change":
@@ -68,12 +71,17 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
         better = better and value != level
     if better:
         return Assessment(Grade.MET, shown)
-    if baseline is not None and baseline != level:
+    # "Delvis" by the way travelled only when the baseline was worse than the
+    # target; a baseline already past it gives no way to measure.
+    worse_start = baseline is not None and (baseline < level if wanted == UP else baseline > level)
+    if worse_start:
         share = (value - baseline) / (level - baseline)
         # Rounded so that exactly half-way in decimals (0,3 → 0,2 of 0,1) is half-way.
         grade = Grade.PARTLY if round(share * 100, 9) >= settings.partly_from else Grade.NOT_MET
         return Assessment(grade, f"{shown}; {format_number(round(max(share, 0) * 100))} % av vägen från "
                           f"ingångsvärdet {format_number(baseline)}")
+    if baseline is not None and (value < baseline if wanted == UP else value > baseline):
+        return Assessment(Grade.NOT_MET, f"{shown}; sämre än ingångsvärdet {format_number(baseline)}")
     gap = abs(value - level) / abs(level) * 100 if level else float("inf")
     return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
 

@@ -40,7 +40,7 @@ def gaps(tree: GoalTree, status: Status) -> list[Gap]:
 def _measure_gaps(item: MeasureStatus, required: bool, report, year: int, tree: GoalTree) -> list[Gap]:
     org, measure, outcome = item.plan.organisation, item.measure, item.outcome
     # A prognos answers for the year until the year is over; then only an utfall does.
-    if outcome is None or not _has_value(outcome, schedule.is_year_end(report)):
+    if outcome is None or not _has_value(measure, outcome, schedule.is_year_end(report)):
         if not required:
             return []
         # Point where the fix goes: the empty utfall entry if there is one, else the mått.
@@ -57,9 +57,17 @@ def _measure_gaps(item: MeasureStatus, required: bool, report, year: int, tree: 
     return found
 
 
-def _has_value(outcome, year_end: bool) -> bool:
-    parts = [outcome, *outcome.sub_outcomes]
-    return any(p.value is not None or (p.forecast is not None and not year_end) for p in parts)
+def _has_value(measure, outcome, year_end: bool) -> bool:
+    """Whether the utfall answers for the mått: a readable value – or before
+    the year ends, a prognos – for the mått, or for every one of its delserier."""
+    def answered(part) -> bool:
+        given = [part.value] + ([] if year_end else [part.forecast])
+        return any(v is not None and v.kind in ("number", "yes_no") for v in given)
+
+    if measure.sub_series:
+        parts = {p.sub_series: p for p in outcome.sub_outcomes}
+        return all(s.id in parts and answered(parts[s.id]) for s in measure.sub_series)
+    return answered(outcome)
 
 
 def _activity_gaps(tree: GoalTree, status: Status) -> list[Gap]:

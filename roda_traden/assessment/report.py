@@ -26,6 +26,9 @@ class StatusReport:
     total: Tally
     gaps: list[LocatedGap]
     days_left: int
+    # Follow-up and handlingsplan files that could not be read: their data is
+    # missing from the status, which must say so rather than look complete.
+    unread: list[str]
 
 
 def status_report(tree: GoalTree, report_name: str | None, year: int | None, organisation: str | None,
@@ -36,6 +39,8 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
     report = schedule.find_report(settings, report_name) if report_name else schedule.next_report(settings, year, today)
     if report is None:
         raise schedule.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
+    if not any(plan.year == year for plan in tree.plans):
+        raise schedule.UnknownReport(f"Trädet har ingen verksamhetsplan för {year}; ange ett annat --år.")
     status = build(tree, report, year, organisation)
     relevant = [c for c in status.council_goals() if c.goals or organisation is None]
     tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals if c in relevant], tree)
@@ -53,4 +58,5 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         total=tally([c.assessment.grade for c in relevant], tree),
         gaps=located,
         days_left=(status.deadline - today).days,
+        unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-"))],
     )

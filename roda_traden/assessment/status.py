@@ -137,7 +137,9 @@ def tally(grades: list[Grade], tree: GoalTree) -> Tally:
 
 
 def _goal(plan, goal, follow_up, report, year, settings) -> GoalStatus:
-    outcomes = {o.measure: o for o in follow_up.outcomes} if follow_up else {}
+    outcomes: dict[str, Outcome] = {}
+    for outcome in follow_up.outcomes if follow_up else []:
+        outcomes.setdefault(outcome.measure, outcome)  # a repeated mått is RT105; the first counts
     measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings) for m in goal.measures]
     note = next((n for n in follow_up.goals if n.board_goal == goal.id), None) if follow_up else None
     result = combine((m.assessment.grade for m in measures), "inget mått har bedömts")

@@ -95,8 +95,9 @@ def status(
     importlib.import_module(f"roda_traden.formatters.{module}").render(report, sys.stdout)
 
 
-outcome_app = typer.Typer(help="Skriv utfall i uppföljningsfilerna.", no_args_is_help=True)
-activity_app = typer.Typer(help="Skriv aktiviteters status i uppföljningsfilerna.", no_args_is_help=True)
+_GROUP = {"no_args_is_help": True, "options_metavar": "[FLAGGOR]", "subcommand_metavar": "KOMMANDO [ARGUMENT]..."}
+outcome_app = typer.Typer(help="Skriv utfall i uppföljningsfilerna.", **_GROUP)
+activity_app = typer.Typer(help="Skriv aktiviteters status i uppföljningsfilerna.", **_GROUP)
 app.add_typer(outcome_app, name="utfall")
 app.add_typer(activity_app, name="aktivitet")
 

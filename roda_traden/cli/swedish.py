@@ -19,10 +19,14 @@ _TYPE_NAMES = {"<path>": "<sökväg>", "<str>": "<text>", "<int>": "<heltal>", "
 HELP_FLAGS = ("-h", "--hjälp", "--help")
 
 
+GROUPS = ("utfall", "aktivitet")
+
+
 def install(argv: list[str]) -> None:
     # typer's help renderer costs a quarter of rt's start-up; it is imported
-    # (and translated) only when help will be shown.
-    if not argv or any(arg in HELP_FLAGS for arg in argv):
+    # (and translated) only when help will be shown: asked for, or a command
+    # group given without its subcommand.
+    if not argv or any(arg in HELP_FLAGS for arg in argv) or argv in ([g] for g in GROUPS):
         _translate_help()
 
 
@@ -69,18 +73,27 @@ def _translate_help() -> None:
     core._TyperParameter.display_type_rich = swedish_type
 
 
+def _shown_name(param) -> str:
+    """A parameter as the user writes it: --status, or its METAVAR."""
+    if param is None:
+        return "ett argument"
+    if getattr(param, "param_type_name", "") == "option" and param.opts:
+        return max(param.opts, key=len)
+    return param.metavar or param.name.upper()
+
+
 def explain(error: Exception) -> str:
     if isinstance(error, click_errors.NoSuchOption):
+        if re.fullmatch(r"-[\d.,]+", error.option_name):
+            return f"{error.option_name} läses som en flagga; skriv negativa värden efter --, t.ex. \"-- {error.option_name}\"."
         guess = f" Menade du {', '.join(error.possibilities)}?" if error.possibilities else ""
         return f"Okänd flagga {error.option_name}.{guess}"
     if isinstance(error, click_errors.MissingParameter):
-        name = error.param.name if error.param is not None else "ett värde"
-        return f"Värde saknas för {name}."
+        return f"Värde saknas för {_shown_name(error.param)}."
     if isinstance(error, click_errors.BadOptionUsage):
         return f"Flaggan {error.option_name} används fel (saknar den ett värde?)."
     if isinstance(error, click_errors.BadParameter):
-        name = error.param.name if error.param is not None else "ett argument"
-        return f"Ogiltigt värde för {name}."
+        return f"Ogiltigt värde för {_shown_name(error.param)}."
     message = getattr(error, "message", str(error))
     # typer raises these two as plain UsageErrors; their words are the only handle.
     if extra := re.search(r"unexpected extra arguments? ?(?:\(s\))? \((.*)\)$", message):

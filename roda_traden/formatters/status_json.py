@@ -32,6 +32,7 @@ def render(report: StatusReport, stream: TextIO) -> None:
             for m in status.municipal_goals
         ],
         "missing": [_gap(g) for g in report.gaps],
+        "unread_files": report.unread,
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -31,8 +31,10 @@ def render(report: StatusReport, stream: TextIO) -> None:
             node = branch.add(_line(council.assessment, council.council_goal.text, extra))
             for goal in council.goals:
                 _goal(node, goal)
-        for goal in municipal.supplementary:
-            _goal(branch.add(Text("Kompletterande nämndmål", style="italic")), goal)
+        if municipal.supplementary:
+            supplementary = branch.add(Text("Kompletterande nämndmål", style="italic"))
+            for goal in municipal.supplementary:
+                _goal(supplementary, goal)
     console.print(root)
     console.print(Text("Sammanfattning: " + _tally_text(report.total).plain, style="bold"))
     _missing(console, report)
@@ -78,6 +80,8 @@ def _deadline(report: StatusReport) -> Text:
 
 
 def _missing(console: Console, report: StatusReport) -> None:
+    for name in report.unread:
+        console.print(Text(f"Varning: {name} kunde inte läsas och ingår inte; kör rt validate.", style="bold red"))
     if not report.gaps:
         console.print(Text("Inget saknas inför rapporten.", style="green"))
         return

@@ -44,7 +44,7 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | No
         context = _context(tree, template, request, year)
     except documents.NothingToRender as error:
         raise ReportRefused(str(error)) from None
-    gaps = getattr(context["doc"], "gaps", [])
+    gaps = [*getattr(context["doc"], "gaps", []), *getattr(context["doc"], "unread", [])]
     if request.strict and gaps:
         return "", (f"{len(gaps)} uppgifter saknas i underlaget (se \"rt status\"); "
                     "--strict renderar inte en ofullständig rapport.")

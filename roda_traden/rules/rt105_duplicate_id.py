@@ -36,17 +36,26 @@ def check(tree, options):
         activities.setdefault((action_plan.organisation, action_plan.year), []).extend(action_plan.activities)
     for items in activities.values():
         yield from _repeated("en annan aktivitet", items)
+    # In an uppföljning an entry is found by what it follows up; twice is ambiguous.
+    for follow_up in tree.follow_ups:
+        yield from _repeated("", follow_up.outcomes, key=lambda o: o.measure, field="mått")
+        yield from _repeated("", follow_up.activities, key=lambda a: a.activity, field="aktivitet")
+        yield from _repeated("", follow_up.goals, key=lambda g: g.board_goal, field="nämndmål")
 
 
-def _repeated(kind: str, nodes: Iterable, fold=lambda s: s) -> Iterator[Hit]:
+def _repeated(kind: str, nodes: Iterable, fold=lambda s: s, key=lambda n: n.id, field: str = "id") -> Iterator[Hit]:
     first: dict[str, object] = {}
     for node in nodes:
-        key = fold(node.id)
-        if key in first:
-            yield Hit(node, f"Id:t \"{node.id}\" används redan för {kind}.",
-                      "Ge varje id ett eget, beskrivande namn; referenser och uppföljning använder id:t.", ("id",))
+        value = key(node)
+        if fold(value) in first:
+            if field == "id":
+                yield Hit(node, f"Id:t \"{value}\" används redan för {kind}.",
+                          "Ge varje id ett eget, beskrivande namn; referenser och uppföljning använder id:t.", (field,))
+            else:
+                yield Hit(node, f"\"{field}: {value}\" står två gånger i samma uppföljning.",
+                          "Slå ihop posterna; rt läser och skriver bara den första.", (field,))
         else:
-            first[key] = node
+            first[fold(value)] = node
 
 
 RULE = Rule(

@@ -18,9 +18,11 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     description="""
-Inför en rapport ska varje mått som rapporten kräver ha ett utfall (eller en
-prognos): i delårsrapporten mått under KF-mål märkta (D/B), i årsbokslutet
-alla mått (även kompletterande nämndmål). Kontrolleras när `rt validate` får
+Inför en rapport ska varje mått som rapporten kräver ha ett utfall som går att
+läsa – före årsbokslutet räcker en prognos – och ett delat mått ett utfall för
+varje delserie: i delårsrapporten (och rapporter vars innehåll nämner `mål`)
+mått under KF-mål märkta (D/B), i årsbokslutet alla mått (även kompletterande
+nämndmål). Kontrolleras när `rt validate` får
 `--period`, t.ex. `rt validate --period delår`.
 
 Skriv utfallet i uppföljningsfilen, t.ex. `namnder/von/uppfoljning-2023-delar.yaml`:

@@ -5,17 +5,26 @@ these only save typing, and touch nothing else in the file."""
 from __future__ import annotations
 
 import datetime
+import os
+import typing
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from .. import schedule
-from ..models.followup import FollowUpFile
+from ..loading.discovery import display
+from ..models.followup import ActivityState, FollowUpFile
+from ..models.values import parse_target
 from ..numbers import parse_number
 from ..tree import GoalTree
 from . import yamledit
 from .atomic import write_atomically
+
+
+FOLLOW_UP_PREFIXES = ("uppfoljning-", "uppföljning-")
 
 
 class WriteRefused(Exception):
@@ -38,16 +47,20 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
         raise WriteRefused(f"Måttet \"{measure_id}\" har delserier ({', '.join(parts)}); ange --delserie.")
     if sub_series is not None and sub_series not in parts:
         raise WriteRefused(f"Måttet \"{measure_id}\" har ingen delserie \"{sub_series}\".")
+    for given in (value, forecast):
+        if given is not None and parse_target(_scalar(given)).kind not in ("number", "yes_no"):
+            raise WriteRefused(f"\"{given}\" är inget utfall rt kan läsa; skriv ett tal (74, 74 %, 0,5) eller ja/nej.")
 
     def change(document: CommentedMap) -> None:
         outcome = _entry(document, "utfall", "mått", measure_id)
         measured = _entry(outcome, "delserier", "delserie", sub_series) if sub_series is not None else outcome
-        _put(measured, "värde", _scalar(value))
+        measured["värde"] = _scalar(value)
         if forecast is not None:
-            _put(measured, "prognos", _scalar(forecast))
-        _put(outcome, "avser", as_of or schedule.as_of(report, year))
+            measured["prognos"] = _scalar(forecast)
+        if as_of is not None or "avser" not in outcome:  # never replace a date someone wrote
+            outcome["avser"] = as_of or schedule.as_of(report, year)
         if source is not None:
-            _put(outcome, "källa", source)
+            outcome["källa"] = source
 
     return _edit(tree, organisation, year, report, change)
 
@@ -59,17 +72,22 @@ def set_activity(tree: GoalTree, address: str, state: str, report_name: str, yea
     known = {a.id for p in tree.action_plans if (p.organisation, p.year) == (organisation, year) for a in p.activities}
     if activity_id not in known:
         raise WriteRefused(f"Aktiviteten \"{activity_id}\" finns inte i {organisation}:s handlingsplaner {year}.")
-    states = ("ej påbörjad", "pågår", "klar", "stoppad")
+    states = typing.get_args(ActivityState)
     if state not in states:
         raise WriteRefused(f"Okänd status \"{state}\". Välj bland: {', '.join(states)}.")
+    share = parse_number(completion) if completion is not None else 0
+    if share is None or not 0 <= share <= 100:
+        raise WriteRefused(f"Genomförandegraden \"{completion}\" ska vara ett tal från 0 till 100.")
 
     def change(document: CommentedMap) -> None:
         entry = _entry(document, "aktiviteter", "aktivitet", activity_id)
-        _put(entry, "status", state)
-        if completion is not None or state == "klar":
-            _put(entry, "genomförandegrad", _scalar(completion) if completion is not None else 100)
+        entry["status"] = state
+        if completion is not None:
+            entry["genomförandegrad"] = _scalar(completion)
+        elif state == "klar" and "genomförandegrad" not in entry:
+            entry["genomförandegrad"] = 100
         if comment is not None:
-            _put(entry, "kommentar", comment)
+            entry["kommentar"] = comment
 
     return _edit(tree, organisation, year, report, change)
 
@@ -95,21 +113,41 @@ def _report(tree: GoalTree, name: str, year: int | None):
 
 
 def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
+    _refuse_if_unread(tree)
     existing = next((f for f in tree.follow_ups if (f.organisation, f.year, f.report) == (organisation, year, report.id)),
                     None)
     if existing is not None:
         path = tree.place(existing)[0].path
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # as stored: CRLF and BOM are kept
     else:
         plan_file = tree.place(tree.plan_of(organisation, year))[0].path
         path = plan_file.parent / f"uppfoljning-{year}-{report.id}.yaml"
+        if path.exists():  # a file rt did not recognise as this report: never write over it
+            raise WriteRefused(f"{display(path)} finns men är inte uppföljningen \"{report.id}\" {year} för "
+                               f"{organisation}; kontrollera den med rt validate.")
         text = _new_file(organisation, year, report)
-    yaml, document = yamledit.load(text)
-    change(document)
-    new_text = yamledit.dump(yaml, document)
-    FollowUpFile.model_validate(yamledit.load(new_text)[1])  # never write a file rt cannot read
-    write_atomically(path, new_text)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise WriteRefused(f"{display(path)} är skrivskyddad.")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    try:
+        yaml, document = yamledit.load(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        change(document)
+        new_text = yamledit.dump(yaml, document)
+        FollowUpFile.model_validate(yamledit.load(new_text)[1])  # never write a file rt cannot read
+    except (YAMLError, ValidationError):
+        raise WriteRefused(f"Värdet går inte att skriva in i {display(path)} utan att filen blir ogiltig; "
+                           "skriv in det för hand.") from None
+    write_atomically(path, bom + new_text.replace("\n", newline))
     return path
+
+
+def _refuse_if_unread(tree: GoalTree) -> None:
+    """Refuse while one of the organisation's follow-up files cannot be read:
+    writing next to it could duplicate or hide what is in it."""
+    for source in tree.unloaded(FOLLOW_UP_PREFIXES):
+        raise WriteRefused(f"{source.display} kan inte läsas som uppföljning; rätta den först "
+                           "(rt validate visar vad som är fel).")
 
 
 def _new_file(organisation: str, year: int, report) -> str:
@@ -131,15 +169,14 @@ def _entry(parent: CommentedMap, list_key: str, id_key: str, wanted: str) -> Com
     return item
 
 
-def _put(mapping: CommentedMap, key: str, value: Any) -> None:
-    mapping[key] = value  # an existing key keeps its place and comment
-
-
 def _scalar(text: str) -> Any:
-    """A number as a number ("74" → 74), anything else as written ("74 %")."""
+    """Plain numbers as YAML numbers ("74" → 74, "-3" → -3, "0.5" → 0.5);
+    anything written the Swedish way stays text as typed ("74 %", "0,5",
+    "1 052"), since that is how the plans write them too."""
     number = parse_number(text)
-    if number is not None and text.strip().lstrip("-").replace(" ", "").isdigit():
+    plain = text.strip().lstrip("+-−–")
+    if number is not None and plain.isdigit():
         return int(number)
-    if number is not None and "," not in text and " " not in text.strip():
+    if number is not None and plain.replace(".", "", 1).isdigit():
         return number
     return text
