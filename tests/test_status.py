@@ -27,7 +27,7 @@ def test_delar_shows_a_mix_and_rolls_up():
     }
     tally = report.tallies["trygg-och-vardig-alderdom"]
     assert (tally.counts[Grade.MET], tally.assessed) == (2, 4)
-    assert round(tally.degree) == 62 and tally.level == "God måluppfyllelse"  # (2 + 0.5) / 4
+    assert tally.degree == 62.5 and tally.level == "God måluppfyllelse"  # (2 + 0.5) / 4
     assert report.days_left == 11 and report.gaps == []
 
 
@@ -60,6 +60,7 @@ def test_status_cli_terminal_and_json():
                                             "Inlämning 2023-09-12 (11 dagar kvar)"]
     for shown in ("● uppfyllt", "◐ delvis uppfyllt", "■ ej uppfyllt", "○ kan ej bedömas"):
         assert shown in done.stdout
+    assert "måluppfyllelsegrad 63 % – God måluppfyllelse" in " ".join(done.stdout.split())  # 62,5 rounds up
     document = json.loads(rt("status", "examples/oxelosund-2023", "-p", "delår", "--idag", "2023-09-01",
                              "--format", "json", "--org", "VON").stdout)
     assert document["report"] == {"id": "delar", "name": document["report"]["name"], "year": 2023,
