@@ -145,17 +145,37 @@ def _organisation(tree: GoalTree, organisation: str) -> Organisation:
 def _measure_row(measure: Measure, years: list[int], outcomes: dict[int, Target]) -> MeasureRow:
     rows = [SeriesRow(s.name if s is not measure else None, s, [s.targets.get(y) for y in years])
             for s in measure.series()]
-    unit = kind_of(measure)
+    return MeasureRow(measure, rows, trend_of(measure, years[0], outcomes))
+
+
+def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target], benchmark=None) -> Trend:
+    """What a mått's chart shows: ingångsvärde, målvärden, utfall and, where
+    the follow-up gives one, the jämförelsevärde."""
     baseline = measure.baseline if not measure.sub_series else None
-    trend = Trend(
+    known = baseline is not None and baseline.value is not None and baseline.value.number is not None
+    return Trend(
         name=measure.text or measure.id,
-        unit="percent" if unit == PERCENT else "number",
-        baseline=(baseline.year or years[0] - 1, baseline.value.number)
-        if baseline and baseline.value and baseline.value.number is not None else None,
+        unit="percent" if kind_of(measure) == PERCENT else "number",
+        baseline=(baseline.year or first_year - 1, baseline.value.number) if known else None,
         targets={y: t.number for y, t in measure.targets.items() if t.kind == "number" and t.number is not None},
         outcomes={y: t.number for y, t in outcomes.items() if t.number is not None},
+        benchmark=(benchmark.year, benchmark.value.number) if benchmark and benchmark.value.number is not None else None,
     )
-    return MeasureRow(measure, rows, trend)
+
+
+def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[int, Trend]:
+    """A trend chart for every mått in a follow-up, by id() of its MeasureStatus."""
+    trends, outcomes = {}, {}
+    for goal in status.status.goals():
+        organisation = goal.plan.organisation
+        if organisation not in outcomes:
+            outcomes[organisation] = _outcomes(tree, organisation)
+        period = tree.period_of(goal.plan)
+        for item in goal.measures:
+            benchmark = item.outcome.benchmark if item.outcome else None
+            trends[id(item)] = trend_of(item.measure, period.start if period else goal.plan.year,
+                                        outcomes[organisation].get(item.measure.id, {}), benchmark)
+    return trends
 
 
 def _outcomes(tree: GoalTree, organisation: str) -> dict[str, dict[int, Target]]:

@@ -62,6 +62,7 @@ def paragraphs(value: str | None) -> Markup:
 
 
 FILTERS = {
+    "id": id,
     "number": number,
     "percent": percent,
     "target": target,

@@ -67,11 +67,14 @@ def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -
         raise ReportRefused(f"Ange vilken organisation dokumentet gäller med --org, t.ex. --org "
                             f"{next(iter(tree.organisations), 'VON')}.")
     settings = tree.kommun.settings
+    decision = tree.kommun.decision
     common = {"kommun": tree.kommun, "grades": list(Grade), "bands": settings.bands,
+              "decided_by": decision.body if decision and decision.body else "Kommunfullmäktige",
               "weight": settings.assessment.partly_weight,
               "organisation": tree.organisations.get(request.organisation) if request.organisation else None}
     if template == "verksamhetsplan":
         return common | {"doc": documents.plan_document(tree, request.organisation, year)}
     if template == "handlingsplan":
         return common | {"doc": documents.action_plan_document(tree, request.organisation, year, request.period)}
-    return common | {"doc": documents.follow_up_document(tree, request.period, year, request.organisation, request.today)}
+    doc = documents.follow_up_document(tree, request.period, year, request.organisation, request.today)
+    return common | {"doc": doc, "trends": documents.follow_up_trends(tree, doc)}
