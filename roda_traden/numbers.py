@@ -45,7 +45,7 @@ def round_half_up(value: float) -> int:
 
 
 def format_number(value: float) -> str:
-    """Swedish print: "1 052", "0,5", "−3 200"; decimals only where needed."""
-    decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
-    text = f"{abs(value):,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return f"−{text}" if value < 0 else text
+    """Swedish print: "1 052", "0,5", "−3 200,25"; decimals only where needed."""
+    whole, _, fraction = f"{abs(value):.6f}".rstrip("0").rstrip(".").partition(".")
+    text = f"{int(whole):,}".replace(",", "\u00a0") + (f",{fraction}" if fraction else "")
+    return f"−{text}" if value < 0 and text != "0" else text

@@ -41,9 +41,10 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         raise schedule.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
     if not any(plan.year == year for plan in tree.plans):
         raise schedule.UnknownReport(f"Trädet har ingen verksamhetsplan för {year}; ange ett annat --år.")
+    if organisation and tree.plan_of(organisation, year) is None:
+        raise schedule.UnknownReport(f"{organisation} har ingen verksamhetsplan för {year} att följa upp.")
     status = build(tree, report, year, organisation)
-    relevant = [c for c in status.council_goals() if c.goals or organisation is None]
-    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals if c in relevant], tree)
+    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals], tree)
                for m in status.municipal_goals}
     located = []
     for gap in gaps(tree, status):
@@ -55,7 +56,7 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         vision=tree.kommun.vision.name if tree.kommun.vision else None,
         status=status,
         tallies=tallies,
-        total=tally([c.assessment.grade for c in relevant], tree),
+        total=tally([c.assessment.grade for c in status.council_goals()], tree),
         gaps=located,
         days_left=(status.deadline - today).days,
         unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-"))],

@@ -7,15 +7,26 @@ import datetime
 from dataclasses import dataclass, field
 
 from .. import schedule
-from ..models.followup import FollowUpFile, GoalNote, Outcome
+from ..models.followup import FollowUpFile, GoalNote, Outcome, SubOutcome
 from ..models.kommun import CouncilGoal, MunicipalGoal
 from ..models.plan import BoardGoal, Measure, PlanFile
 from ..models.settings import FollowUp
+from ..models.values import Target
 from ..numbers import round_half_up
 from ..rules.common import baseline_number, intended_direction
 from ..tree import GoalTree
 from .evaluate import assess
 from .grades import Assessment, Grade, combine
+
+
+@dataclass
+class Part:
+    """One delserie of a split mått, with its target, its utfall and its bedömning."""
+
+    name: str
+    target: Target | None
+    measured: SubOutcome | None
+    assessment: Assessment
 
 
 @dataclass
@@ -25,7 +36,7 @@ class MeasureStatus:
     measure: Measure
     outcome: Outcome | None
     assessment: Assessment
-    parts: list[tuple[str, Assessment]] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
 
 
 @dataclass
@@ -116,6 +127,8 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
     for municipal_goal in tree.kommun.goals:
         council = []
         for kf in municipal_goal.council_goals:
+            if organisation and organisation not in tree.responsible(kf):
+                continue  # a report for one organisation shows what is directed at it
             goals = [goal_status[id(g)] for _p, g in tree.goals() if id(g) in goal_status and g.council_goal == kf.id]
             council.append(CouncilGoalStatus(kf, goals, combine((g.assessment.grade for g in goals),
                                                                 "inget nämndmål har bedömts")))
@@ -153,10 +166,11 @@ def _measure(plan, goal, measure, outcome, report, year, settings) -> MeasureSta
     forecast = not schedule.is_year_end(report)
     if measure.sub_series:
         subs = {s.sub_series: s for s in outcome.sub_outcomes} if outcome else {}
-        parts = [(s.name, assess(s.targets.get(year), subs.get(s.id), year=year, baseline=baseline_number(s),
-                                 direction=direction, use_forecast=forecast, settings=settings))
+        parts = [Part(s.name, s.targets.get(year), subs.get(s.id),
+                      assess(s.targets.get(year), subs.get(s.id), year=year, baseline=baseline_number(s),
+                             direction=direction, use_forecast=forecast, settings=settings))
                  for s in measure.sub_series]
-        result = combine((a.grade for _n, a in parts), "ingen delserie har bedömts")
+        result = combine((p.assessment.grade for p in parts), "ingen delserie har bedömts")
     else:
         parts = []
         result = assess(measure.targets.get(year), outcome, year=year, baseline=baseline_number(measure),

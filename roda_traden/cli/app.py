@@ -170,12 +170,15 @@ def report(
     """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown eller HTML."""
     from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
 
-    if kind is not None and kind not in KINDS:  # "rt report examples/… --period delår"
-        path, kind = Path(kind), None
+    if kind is not None and kind not in KINDS:
+        if path != DEFAULT_TREE:  # two arguments, the first no document: a typo, not a path
+            raise UsageProblem(f"Okänt dokument \"{kind}\". Välj bland: verksamhetsplan, uppföljning, handlingsplan.")
+        path, kind = Path(kind), None  # "rt report examples/… --period delår"
     request = ReportRequest(kind or "uppföljning", organisation, year, period, output_format, templates, strict,
                             _date(today))
     if templates is not None and not templates.is_dir():
-        raise UsageProblem(f"Mallmappen \"{templates}\" finns inte.")
+        state = "är ingen mapp" if templates.exists() else "finns inte"
+        raise UsageProblem(f"Mallmappen \"{templates}\" {state}.")
     from ..loading.tree import load_tree
 
     tree = load_tree(_tree_dir(path))

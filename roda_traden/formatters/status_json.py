@@ -47,7 +47,7 @@ def _goal(goal) -> dict:
     return {"organisation": goal.plan.organisation, "id": goal.goal.id, "text": goal.goal.text,
             **_assessment(goal.assessment),
             "measures": [{"id": m.measure.id, **_assessment(m.assessment),
-                          "parts": [{"name": name, **_assessment(a)} for name, a in m.parts]}
+                          "parts": [{"name": p.name, **_assessment(p.assessment)} for p in m.parts]}
                          for m in goal.measures]}
 
 

@@ -44,8 +44,8 @@ def _goal(parent: Tree, goal) -> None:
     node = parent.add(_line(goal.assessment, f"{goal.plan.organisation}: {goal.goal.text}"))
     for item in goal.measures:
         leaf = node.add(_line(item.assessment, item.measure.text or item.measure.id, f"– {item.assessment.reason}"))
-        for name, part in item.parts:
-            leaf.add(_line(part, name, f"– {part.reason}"))
+        for part in item.parts:
+            leaf.add(_line(part.assessment, part.name, f"– {part.assessment.reason}"))
 
 
 def _line(assessment: Assessment, text: str, extra: str = "") -> Text:

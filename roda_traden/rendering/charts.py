@@ -13,6 +13,12 @@ from ..assessment.grades import Grade
 from ..numbers import format_number
 
 _ids = itertools.count(1)
+
+
+def new_document() -> None:
+    """Start element ids afresh, so the same document renders the same."""
+    global _ids
+    _ids = itertools.count(1)
 # Dark enough for 4.5:1 contrast against white (WCAG AA).
 INK, TARGET, OUTCOME, BENCH = "#1a1a1a", "#1f4e79", "#7a2e00", "#4d4d4d"
 GRADE_FILL = {Grade.MET: "#2e6b30", Grade.PARTLY: "#8a6100", Grade.NOT_MET: "#a4262c", Grade.UNKNOWN: "#6b6b6b"}
@@ -28,11 +34,15 @@ class Trend:
     targets: dict[int, float]
     outcomes: dict[int, float]
     benchmark: tuple[int, float] | None = None
+    # An ingångsvärde printed without its year is drawn before the first
+    # target year but never described with a year it did not have.
+    baseline_dated: bool = True
 
     def described(self) -> str:
         parts = []
         if self.baseline:
-            parts.append(f"ingångsvärde {_n(self.baseline[1], self.unit)} ({self.baseline[0]})")
+            year = f" ({self.baseline[0]})" if self.baseline_dated else " (år saknas)"
+            parts.append(f"ingångsvärde {_n(self.baseline[1], self.unit)}{year}")
         if self.targets:
             parts.append("målvärden " + ", ".join(f"{y}: {_n(v, self.unit)}" for y, v in sorted(self.targets.items())))
         if self.outcomes:

@@ -11,7 +11,7 @@ from ..assessment.report import StatusReport, status_report
 from ..models.actionplan import Activity
 from ..models.followup import ActivityStatus, FollowUpFile
 from ..models.kommun import CouncilGoal, MunicipalGoal, Organisation
-from ..models.plan import BoardGoal, Measure, PlanFile, Series
+from ..models.plan import BoardGoal, Comparison, Measure, PlanFile, Series
 from ..models.values import Target
 from ..tree import GoalTree
 from ..units import PERCENT, kind_of
@@ -75,13 +75,19 @@ class ActionGoal:
 
 
 @dataclass
+class ActionSection:
+    municipal_goal: MunicipalGoal | None  # None: nämndmål linked to nothing known
+    goals: list[ActionGoal]
+
+
+@dataclass
 class ActionPlanDocument:
     kommun: str
     organisation: Organisation
     year: int
     units: list[str]
     report_name: str | None
-    goals: list[ActionGoal]
+    sections: list[ActionSection]
 
 
 def plan_document(tree: GoalTree, organisation: str, year: int) -> PlanDocument:
@@ -123,17 +129,21 @@ def action_plan_document(tree: GoalTree, organisation: str, year: int, report: s
     follow_up = _follow_up_for_status(tree, organisation, year, report)
     statuses = {s.activity: s for s in follow_up.activities} if follow_up else {}
     activities = [a for action_plan in action_plans for a in action_plan.activities]
-    goals = []
+    sections: dict[str | None, ActionSection] = {}
     for goal in plan.goals:
         kf = tree.council_goals.get(goal.council_goal or "")
         municipal = kf[0] if kf else tree.municipal_goals.get(goal.municipal_goal or "")
         rows = [ActivityRow(a, statuses.get(a.id)) for a in activities if a.board_goal == goal.id]
-        goals.append(ActionGoal(municipal, kf[1] if kf else None, goal, rows))
+        key = municipal.id if municipal else None
+        sections.setdefault(key, ActionSection(municipal, [])).goals.append(
+            ActionGoal(municipal, kf[1] if kf else None, goal, rows))
+    # Sections in the kommun's order of kommunmål, whatever order the plan lists its goals in.
+    order = [g.id for g in tree.kommun.goals] + [None]
     report_name = None
     if follow_up is not None:
         report_name = next(r.name for r in tree.kommun.settings.follow_ups if r.id == follow_up.report)
     return ActionPlanDocument(tree.kommun.municipality.name, org, year, [a.unit for a in action_plans],
-                              report_name, goals)
+                              report_name, [sections[key] for key in order if key in sections])
 
 
 def _organisation(tree: GoalTree, organisation: str) -> Organisation:
@@ -148,7 +158,8 @@ def _measure_row(measure: Measure, years: list[int], outcomes: dict[int, Target]
     return MeasureRow(measure, rows, trend_of(measure, years[0], outcomes))
 
 
-def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target], benchmark=None) -> Trend:
+def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target],
+             benchmark: Comparison | None = None) -> Trend:
     """What a mått's chart shows: ingångsvärde, målvärden, utfall and, where
     the follow-up gives one, the jämförelsevärde."""
     baseline = measure.baseline if not measure.sub_series else None
@@ -157,33 +168,41 @@ def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target], ben
         name=measure.text or measure.id,
         unit="percent" if kind_of(measure) == PERCENT else "number",
         baseline=(baseline.year or first_year - 1, baseline.value.number) if known else None,
+        baseline_dated=known and baseline.year is not None,
         targets={y: t.number for y, t in measure.targets.items() if t.kind == "number" and t.number is not None},
         outcomes={y: t.number for y, t in outcomes.items() if t.number is not None},
         benchmark=(benchmark.year, benchmark.value.number) if benchmark and benchmark.value.number is not None else None,
     )
 
 
-def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[int, Trend]:
-    """A trend chart for every mått in a follow-up, by id() of its MeasureStatus."""
+def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[tuple[str, str], Trend]:
+    """A trend chart for every mått in a follow-up, by (organisation, mått id),
+    with utfall known by the report's date."""
+    until = schedule.as_of(status.status.report, status.status.year)
     trends, outcomes = {}, {}
     for goal in status.status.goals():
         organisation = goal.plan.organisation
         if organisation not in outcomes:
-            outcomes[organisation] = _outcomes(tree, organisation)
+            outcomes[organisation] = _outcomes(tree, organisation, until)
         period = tree.period_of(goal.plan)
         for item in goal.measures:
             benchmark = item.outcome.benchmark if item.outcome else None
-            trends[id(item)] = trend_of(item.measure, period.start if period else goal.plan.year,
-                                        outcomes[organisation].get(item.measure.id, {}), benchmark)
+            trends[(organisation, item.measure.id)] = trend_of(
+                item.measure, period.start if period else goal.plan.year,
+                outcomes[organisation].get(item.measure.id, {}), benchmark)
     return trends
 
 
-def _outcomes(tree: GoalTree, organisation: str) -> dict[str, dict[int, Target]]:
-    """Each mått's utfall by year: the year's bokslut, else its latest report."""
-    order = {r.id: (r.kind == "årsbokslut", r.as_of) for r in tree.kommun.settings.follow_ups}
+def _outcomes(tree: GoalTree, organisation: str, until: datetime.date | None = None) -> dict[str, dict[int, Target]]:
+    """Each mått's utfall by year: the year's bokslut, else its latest report,
+    leaving out reports after ``until`` (a delår chart must not show the bokslut)."""
+    reports = {r.id: r for r in tree.kommun.settings.follow_ups}
     found: dict[str, dict[int, Target]] = {}
-    for follow_up in sorted((f for f in tree.follow_ups if f.organisation == organisation),
-                            key=lambda f: (f.year, order.get(f.report, (False, "")))):
+    dated = [(schedule.as_of(reports[f.report], f.year), f) for f in tree.follow_ups
+             if f.organisation == organisation and f.report in reports]
+    for day, follow_up in sorted(dated, key=lambda pair: pair[0]):
+        if until is not None and day > until:
+            continue
         for outcome in follow_up.outcomes:
             if outcome.value is not None:
                 found.setdefault(outcome.measure, {})[follow_up.year] = outcome.value

@@ -3,12 +3,14 @@ file, then the built-in ones; Swedish filters; HTML escaped, Markdown not."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
 
-from .charts import grade_bar, trend_chart
+from .charts import grade_bar, new_document, trend_chart
 from .filters import FILTERS
 
 FORMATS = {"md": "md", "markdown": "md", "html": "html"}
@@ -27,10 +29,12 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+@functools.cache
 def environment(own_templates: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(str(own_templates))] if own_templates else []
     loaders.append(FileSystemLoader(str(builtin_templates())))
-    env = Environment(
+    # Sandboxed: a kommun's own templates may come from a pull request that CI renders.
+    env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         undefined=StrictUndefined,
@@ -45,4 +49,5 @@ def environment(own_templates: Path | None = None) -> Environment:
 
 def render(kind: str, output_format: str, own_templates: Path | None = None, **context) -> str:
     template = environment(own_templates).get_template(f"{kind}.{FORMATS[output_format]}.j2")
+    new_document()
     return template.render(**context)

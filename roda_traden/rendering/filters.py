@@ -48,9 +48,11 @@ def grade(value: Grade) -> str:
 
 
 def md_cell(value: Any) -> str:
-    """Text that is safe inside a Markdown table cell."""
+    """Text that stays on its line in Markdown – a table cell, a heading, a
+    list item: line breaks folded, pipes escaped, and "<" written as an
+    entity so that text in a goal is never read as HTML."""
     text = "" if value is None else str(value)
-    return re.sub(r"\s*\n\s*", " ", text).replace("|", "\\|").strip()
+    return re.sub(r"\s*\n\s*", " ", text).replace("|", "\\|").replace("<", "&lt;").strip()
 
 
 def paragraphs(value: str | None) -> Markup:
@@ -62,7 +64,6 @@ def paragraphs(value: str | None) -> Markup:
 
 
 FILTERS = {
-    "id": id,
     "number": number,
     "percent": percent,
     "target": target,

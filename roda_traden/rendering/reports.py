@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import jinja2
 
 from ..assessment.grades import Grade
@@ -39,7 +41,9 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | No
     template = KINDS[request.kind]
     year = request.year or tree.latest_year()
     if year is None:
-        raise ReportRefused("Trädet har inga verksamhetsplaner.")
+        unread = tree.unloaded(("verksamhetsplan-",))
+        raise ReportRefused(f"{unread[0].display} kan inte läsas; kör rt validate." if unread
+                            else "Trädet har inga verksamhetsplaner.")
     try:
         context = _context(tree, template, request, year)
     except documents.NothingToRender as error:
@@ -53,12 +57,17 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | No
     except jinja2.TemplateNotFound as error:
         raise ReportRefused(f"Mallen \"{error.name}\" finns varken bland de egna mallarna eller de inbyggda.") from None
     except jinja2.TemplateSyntaxError as error:
-        raise ReportRefused(f"Mallen {error.filename or error.name} har ett syntaxfel på rad {error.lineno}: "
-                            f"{error.message}.") from None
+        raise ReportRefused(f"Mallen {error.filename or error.name} har ett syntaxfel på rad {error.lineno}.") from None
     except jinja2.UndefinedError as error:
         # Only an own template can ask for what the documents do not have.
-        raise ReportRefused(f"En mall använder något som inte finns ({error.message}); "
-                            "jämför med de inbyggda mallarna i templates/.") from None
+        found = re.search(r"attribute '([^']+)'|^'([^']+)' is undefined", error.message or "")
+        what = f"\"{found[1] or found[2]}\", som" if found else "något som"
+        raise ReportRefused(f"En mall använder {what} inte finns; jämför med rt:s inbyggda mallar.") from None
+    except (jinja2.TemplateError, UnicodeDecodeError, ArithmeticError, TypeError, ValueError) as error:
+        if request.templates is None:
+            raise  # a built-in template failing is rt's bug, reported as such
+        raise ReportRefused(f"En egen mall i {request.templates} gick inte att använda "
+                            f"({type(error).__name__}).") from None
 
 
 def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -> dict:
@@ -68,7 +77,7 @@ def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -
                             f"{next(iter(tree.organisations), 'VON')}.")
     settings = tree.kommun.settings
     decision = tree.kommun.decision
-    common = {"kommun": tree.kommun, "grades": list(Grade), "bands": settings.bands,
+    common = {"kommun": tree.kommun, "grades": list(Grade), "met": Grade.MET, "bands": settings.bands,
               "decided_by": decision.body if decision and decision.body else "Kommunfullmäktige",
               "weight": settings.assessment.partly_weight,
               "organisation": tree.organisations.get(request.organisation) if request.organisation else None}

@@ -18,8 +18,11 @@ def _default_mode() -> int:
 def write_atomically(path: Path, text: str) -> None:
     """Write next to the file, then rename over it; keep its permissions."""
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent,
-                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent,
+                                             prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    except OSError as error:  # name the file the user asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with handle:
             handle.write(text)
