@@ -18,12 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .context import RunContext
 from .loading.discovery import KOMMUN_FILE, yaml_files
 from .loading.files import NotReadable, read_limited
 from .loading.source import MAX_BYTES
 from .problems import Problem, Severity
 from .result import Result, collect
-from .context import RunContext
 
 _FORMAT = 1
 

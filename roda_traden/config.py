@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .spelling import did_you_mean
 from .problems import Severity
 from .rules.base import Options, Rule
+from .spelling import did_you_mean
 from .tree import GoalTree
 
 OFF = ("av", False)

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 from .context import RunContext
 from .models.actionplan import ActionPlanFile
 from .models.followup import FollowUpFile
-from .models.kommun import GROUP_ALL, GROUP_BOARDS, GROUP_COMPANIES, CouncilGoal, KommunFile, MunicipalGoal, Organisation
+from .models.kommun import (
+    GROUP_ALL,
+    GROUP_BOARDS,
+    GROUP_COMPANIES,
+    CouncilGoal,
+    KommunFile,
+    MunicipalGoal,
+    Organisation,
+)
 from .models.plan import BoardGoal, Measure, PlanFile, Series
 from .models.values import Period
 

@@ -9,14 +9,14 @@ import os
 from pathlib import Path
 
 from . import config, suppression
+from .context import RunContext
 from .findings import Finding
 from .loading.tree import load_tree
 from .problems import Problem
 from .result import Result, collect
 from .rules.base import Rule
-from .schedule import UnknownReport
 from .rules.registry import RULES, RULES_BY_CODE
-from .context import RunContext
+from .schedule import UnknownReport
 from .tree import GoalTree
 
 # Below this many trees, starting worker processes costs more than it saves.

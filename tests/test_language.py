@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roda_traden.language import DOWN, KEEP, UP, direction, states_level, stated_targets
+from roda_traden.language import DOWN, KEEP, UP, direction, stated_targets, states_level
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import datetime
 import re
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..models.base import Model
-from ..models.kommun import KommunFile
 from ..models.actionplan import ActionPlanFile
+from ..models.base import Model
 from ..models.followup import FollowUpFile
+from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
 from ..tree import GoalTree
 from .discovery import KOMMUN_FILE, display, yaml_files

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from .base import Id, Model, Text
 from .common import Decision, Year
-from .values import Amount, PeriodValue, Target, TargetValue
+from .values import Amount, PeriodValue, TargetValue
 
 # "Nytt mål" / "nytt värde": the measure has no history yet, said explicitly.
 NEW_WORDS = ("nytt mål", "nytt värde", "nytt", "ny")

@@ -7,7 +7,13 @@ import functools
 import importlib.util
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from .charts import grade_bar, new_document, trend_chart

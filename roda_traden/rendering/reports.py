@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 import jinja2
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..spelling import did_you_mean
 from ..problems import Severity
+from ..spelling import did_you_mean
 from .base import Hit, Rule
 
 

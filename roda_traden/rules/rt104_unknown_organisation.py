@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..spelling import did_you_mean
 from ..models.kommun import GROUPS
 from ..problems import Severity
+from ..spelling import did_you_mean
 from .base import Hit, Rule
 
 

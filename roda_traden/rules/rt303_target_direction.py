@@ -6,7 +6,13 @@ from ..language import DOWN, KEEP, UP
 from ..numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
-from .common import DIRECTION_WORDS, baseline_number, intended_direction, numeric_targets, series_name
+from .common import (
+    DIRECTION_WORDS,
+    baseline_number,
+    intended_direction,
+    numeric_targets,
+    series_name,
+)
 
 _WRONG = {UP: lambda a, b: b < a, DOWN: lambda a, b: b > a, KEEP: lambda a, b: b != a}
 

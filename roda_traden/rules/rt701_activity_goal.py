@@ -13,7 +13,7 @@ def check(tree, options):
         if plan is None:
             yield Hit(action_plan, f"{action_plan.organisation} har ingen verksamhetsplan för {action_plan.year}, "
                       "så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
-                      f"Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".", ("organisation",))
+                      "Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".", ("organisation",))
             continue
         goals = [goal.id for goal in plan.goals]
         for activity in action_plan.activities:

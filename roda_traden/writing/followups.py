@@ -23,7 +23,6 @@ from ..tree import GoalTree
 from . import yamledit
 from .atomic import write_atomically
 
-
 FOLLOW_UP_PREFIXES = ("uppfoljning-", "uppföljning-")
 
 
