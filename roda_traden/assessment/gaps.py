@@ -47,14 +47,14 @@ def _measure_gaps(item: MeasureStatus, required: bool, report, year: int, tree: 
         return [Gap("RT801", org, outcome or measure, f"Utfall saknas för måttet \"{measure.id}\" ({report.id} {year}).",
                     f"Skriv in det i uppföljningsfilen, eller: rt utfall set {org}.{measure.id} VÄRDE "
                     f"--period {report.id} --år {year} --träd {display(tree.root)}")]
-    found = []
-    if item.assessment.grade in AT_RISK and not outcome.analysis:
-        found.append(Gap("RT803", org, outcome, f"Analys saknas för måttet \"{measure.id}\", som bedöms "
-                         f"{item.assessment.grade.value}.", "Förklara under \"analys:\" varför målet inte nås fullt ut."))
-    if item.assessment.grade in AT_RISK and not outcome.actions:
-        found.append(Gap("RT804", org, outcome, f"Åtgärder saknas för måttet \"{measure.id}\", som bedöms "
-                         f"{item.assessment.grade.value}.", "Beskriv under \"åtgärder:\" vad som görs för att nå målet."))
-    return found
+    if item.assessment.grade not in AT_RISK:
+        return []
+    return [Gap(code, org, outcome, f"{what} saknas för måttet \"{measure.id}\", som bedöms {item.assessment.grade.value}.",
+                hint)
+            for code, what, given, hint in (
+                ("RT803", "Analys", outcome.analysis, "Förklara under \"analys:\" varför målet inte nås fullt ut."),
+                ("RT804", "Åtgärder", outcome.actions, "Beskriv under \"åtgärder:\" vad som görs för att nå målet."))
+            if not given]
 
 
 def _has_value(measure, outcome, year_end: bool) -> bool:

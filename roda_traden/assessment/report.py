@@ -44,7 +44,7 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
     if organisation and tree.plan_of(organisation, year) is None:
         raise schedule.UnknownReport(f"{organisation} har ingen verksamhetsplan för {year} att följa upp.")
     status = build(tree, report, year, organisation)
-    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals], tree)
+    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals], settings)
                for m in status.municipal_goals}
     located = []
     for gap in gaps(tree, status):
@@ -56,7 +56,7 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         vision=tree.kommun.vision.name if tree.kommun.vision else None,
         status=status,
         tallies=tallies,
-        total=tally([c.assessment.grade for c in status.council_goals()], tree),
+        total=tally([c.assessment.grade for c in status.council_goals()], settings),
         gaps=located,
         days_left=(status.deadline - today).days,
         unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-"))],

@@ -10,10 +10,10 @@ from .. import schedule
 from ..models.followup import FollowUpFile, GoalNote, Outcome, SubOutcome
 from ..models.kommun import CouncilGoal, MunicipalGoal
 from ..models.plan import BoardGoal, Measure, PlanFile
-from ..models.settings import FollowUp
+from ..models.settings import FollowUp, Settings
 from ..models.values import Target
 from ..numbers import round_half_up
-from ..rules.common import baseline_number, intended_direction
+from ..series import baseline_number, intended_direction
 from ..tree import GoalTree
 from .evaluate import assess
 from .grades import Assessment, Grade, combine
@@ -91,13 +91,10 @@ class Status:
         return [c for m in self.municipal_goals for c in m.council_goals]
 
     def goals(self) -> list[GoalStatus]:
-        seen, found = set(), []
-        for m in self.municipal_goals:
-            for g in [*(g for c in m.council_goals for g in c.goals), *m.supplementary]:
-                if id(g) not in seen:
-                    seen.add(id(g))
-                    found.append(g)
-        return found
+        """Every nämndmål in the report, in the kommun's order (each once:
+        a nämndmål belongs to one KF-mål or, kompletterande, one kommunmål)."""
+        return [g for m in self.municipal_goals
+                for g in [*(g for c in m.council_goals for g in c.goals), *m.supplementary]]
 
 
 def for_run(tree: GoalTree) -> Status | None:
@@ -138,8 +135,7 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
     return Status(report, year, schedule.deadline(report, year), municipal, follow_ups)
 
 
-def tally(grades: list[Grade], tree: GoalTree) -> Tally:
-    settings = tree.kommun.settings
+def tally(grades: list[Grade], settings: Settings) -> Tally:
     counts = {grade: grades.count(grade) for grade in Grade}
     assessed = len(grades) - counts[Grade.UNKNOWN]
     if not assessed:

@@ -89,10 +89,11 @@ def status(
     if organisation and organisation not in tree.organisations:
         raise UsageProblem(f"Okänd organisation \"{organisation}\". Välj bland: {', '.join(tree.organisations)}.")
     report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
-    module = "status_terminal" if output == "terminal" else "status_json"
-    import importlib
-
-    importlib.import_module(f"roda_traden.formatters.{module}").render(report, sys.stdout)
+    if output == "terminal":
+        from ..formatters.status_terminal import render
+    else:
+        from ..formatters.status_json import render
+    render(report, sys.stdout)
 
 
 _GROUP = {"no_args_is_help": True, "options_metavar": "[FLAGGOR]", "subcommand_metavar": "KOMMANDO [ARGUMENT]..."}

@@ -5,14 +5,9 @@ from __future__ import annotations
 from ..language import DOWN, KEEP, UP
 from ..numbers import format_number
 from ..problems import Severity
+from ..series import baseline_number, intended_direction, numeric_targets
 from .base import Hit, Rule
-from .common import (
-    DIRECTION_WORDS,
-    baseline_number,
-    intended_direction,
-    numeric_targets,
-    series_name,
-)
+from .common import DIRECTION_WORDS, series_name
 
 _WRONG = {UP: lambda a, b: b < a, DOWN: lambda a, b: b > a, KEEP: lambda a, b: b != a}
 

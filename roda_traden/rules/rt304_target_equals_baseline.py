@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from ..language import KEEP
 from ..problems import Severity
+from ..series import baseline_number, intended_direction, numeric_targets
 from .base import Hit, Rule
-from .common import (
-    DIRECTION_WORDS,
-    baseline_number,
-    intended_direction,
-    numeric_targets,
-    series_name,
-)
+from .common import DIRECTION_WORDS, series_name
 
 
 def check(tree, options):
