@@ -38,6 +38,11 @@ def target(value: Target | None) -> str:
     return value.raw
 
 
+def series_values(values: dict[int, Target | None]) -> str:
+    """A nyckeltal's history: "2018: 11, 2019: 19, 2020: –, 2021: 24"."""
+    return ", ".join(f"{year}: {target(value)}" for year, value in sorted(values.items())) or "–"
+
+
 def date(value: datetime.date | None) -> str:
     return "–" if value is None else value.isoformat()
 
@@ -68,6 +73,7 @@ FILTERS = {
     "percent": percent,
     "target": target,
     "date": date,
+    "series_values": series_values,
     "grade": grade,
     "md_cell": md_cell,
     "paragraphs": paragraphs,
