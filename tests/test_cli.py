@@ -136,8 +136,8 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(monkeypatch, in_di
         yield
 
     rules = tuple(replace(r, check=broken) if r.code == "RT202" else r for r in registry.RULES)
-    monkeypatch.setattr("roda_traden.validation.RULES", rules)
-    from roda_traden.validation import validate_path
+    monkeypatch.setattr("roda_traden.engine.run.RULES", rules)
+    from roda_traden.engine.run import validate_path
 
     problems = validate_path(EXAMPLE).problems
     crash = [p for p in problems if p.code == "RT202"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from roda_traden.loading import source as source_module
 from roda_traden.loading.source import SourceFile
-from roda_traden.validation import validate_path
+from roda_traden.engine.run import validate_path
 from tests.conftest import make_tree
 
 PLAN = "namnder/von/verksamhetsplan-2024.yaml"
@@ -20,7 +20,7 @@ def _read(tmp_path: Path, content: bytes) -> SourceFile:
 
 
 def _codes(source: SourceFile):
-    return [(f.code, f.line, f.column) for f in source.findings]
+    return [(f.code, f.line, f.column) for f in source.problems]
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
@@ -28,7 +28,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
     source = _read(tmp_path, b"a: " + b"x" * 2000)
     assert not source.readable
     assert _codes(source) == [("RT008", 1, 1)]
-    assert "MB" in source.findings[0].message
+    assert "MB" in source.problems[0].message
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path):
@@ -54,7 +54,7 @@ def test_utf16_and_latin1_are_named(tmp_path):
 def test_syntax_error_points_at_the_line_with_a_swedish_hint(tmp_path):
     source = _read(tmp_path, "nämndmål:\n  - id: x\n    text: Mål: öka\n".encode())
     assert _codes(source) == [("RT001", 3, 14)]
-    assert "citattecken" in source.findings[0].hint
+    assert "citattecken" in source.problems[0].hint
 
 
 def test_tab_indentation_is_reported_once_at_the_tab(tmp_path):
@@ -114,7 +114,7 @@ def test_special_files_are_refused_without_reading(tmp_path):
     os.mkfifo(fifo)
     source = SourceFile(fifo, fifo.name).read()  # would block for ever if opened
     assert _codes(source) == [("RT001", 1, 1)]
-    assert "inte en vanlig fil" in source.findings[0].message
+    assert "inte en vanlig fil" in source.problems[0].message
 
 
 def test_keys_that_are_not_text_are_named_where_they_stand(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml_rs
 
-from roda_traden.loading import positions, text_positions
+from roda_traden.text import lines as text_positions, nodes as positions
 from tests.conftest import REPO
 
 FILES = sorted(

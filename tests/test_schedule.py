@@ -8,7 +8,7 @@ import datetime
 import pytest
 import yaml_rs
 
-from roda_traden import schedule
+from roda_traden.domain import calendar as schedule
 from roda_traden.models.kommun import KommunFile
 from tests.conftest import EXAMPLE, REPO
 

@@ -6,8 +6,8 @@ import datetime
 import json
 import shutil
 
-from roda_traden.assessment.grades import Grade
-from roda_traden.assessment.report import status_report
+from roda_traden.domain.grades import Grade
+from roda_traden.engine.status import status_report
 from roda_traden.loading.tree import load_tree
 from tests.conftest import EXAMPLE
 from tests.test_cli import rt

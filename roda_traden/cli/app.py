@@ -47,9 +47,9 @@ def validate(
     from ..formatters import FORMATS, render
 
     if no_cache:
-        from ..validation import validate_path
+        from ..engine.run import validate_path
     else:
-        from ..cache import validate_path
+        from ..engine.cache import validate_path
 
     if output not in FORMATS:
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
@@ -57,7 +57,7 @@ def validate(
         raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
     if path.is_file() and path.suffix not in (".yaml", ".yml"):
         raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
-    from ..context import RunContext
+    from ..domain.context import RunContext
 
     context = RunContext(report=period, year=year)
     result = _unknown_report_is_usage(lambda: validate_path(path, jobs=jobs or None, context=context))
@@ -78,7 +78,7 @@ def status(
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Räkna dagar kvar från detta datum (ÅÅÅÅ-MM-DD)."),
 ) -> None:
     """Visa röda tråden med bedömning per mål, och vad som saknas inför rapporten."""
-    from ..assessment.report import status_report
+    from ..engine.status import status_report
     from ..loading.tree import load_tree
 
     if output not in ("terminal", "json"):
@@ -209,7 +209,7 @@ def schema(
     """Skriv ut JSON-schema för en filtyp, för redigerarens YAML-stöd."""
     import json
 
-    from ..schema import KINDS, json_schema
+    from ..loading.schema import KINDS, json_schema
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -266,7 +266,7 @@ def _date(text: str | None):
 
 
 def _unknown_report_is_usage(compute):
-    from ..schedule import UnknownReport
+    from ..domain.calendar import UnknownReport
 
     try:
         return compute()
@@ -294,7 +294,7 @@ def run(argv: list[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        from ..loading.files import reason
+        from ..text.files import reason
 
         typer.echo(f"rt: {error.filename or 'Filen'}: {reason(error)}.", err=True)
         return 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import TextIO
 
-from ..result import Result
+from ..engine.result import Result
 
 FORMATS = {"terminal": "terminal", "json": "json_format", "github": "github"}
 

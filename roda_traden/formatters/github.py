@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..problems import Severity
-from ..result import Result
+from ..engine.result import Result
 from .summary import summary_line
 
 

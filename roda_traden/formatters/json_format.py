@@ -7,7 +7,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..problems import Severity
-from ..result import Result
+from ..engine.result import Result
 
 
 def render(result: Result, stream: TextIO) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ..assessment.gaps import Gap
-from ..assessment.grades import Assessment
-from ..assessment.report import StatusReport
+from ..domain.grades import Assessment
+from ..problems import Problem
+from ..engine.status import StatusReport
 
 
 def render(report: StatusReport, stream: TextIO) -> None:
@@ -57,6 +57,6 @@ def _tally(tally) -> dict:
             "level": tally.level}
 
 
-def _gap(gap: Gap) -> dict:
-    return {"code": gap.code, "organisation": gap.organisation, "message": gap.message, "hint": gap.hint,
-            "file": gap.file, "line": gap.line}
+def _gap(gap: Problem) -> dict:
+    return {"code": gap.code, "message": gap.message, "hint": gap.hint, "file": gap.file, "line": gap.line,
+            "column": gap.column}

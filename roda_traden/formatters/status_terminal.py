@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from ..assessment.grades import Assessment, Grade
-from ..assessment.report import StatusReport
-from ..assessment.status import Tally
-from ..numbers import round_half_up
+from ..domain.grades import Assessment, Grade
+from ..engine.status import StatusReport
+from ..domain.status import Tally
+from ..language.numbers import round_half_up
 
 _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grade.UNKNOWN: "dim"}
 

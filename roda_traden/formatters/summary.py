@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..result import Result
+from ..engine.result import Result
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..problems import Severity
-from ..result import Result
+from ..engine.result import Result
 from .summary import summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}

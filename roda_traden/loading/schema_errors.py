@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..spelling import did_you_mean
-from .positions import key_spellings
+from ..text.spelling import did_you_mean
+from ..text.nodes import key_spellings
 
 _TYPE_WORDS = {
     "string_type": "text",

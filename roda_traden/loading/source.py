@@ -1,4 +1,4 @@
-"""One YAML file of a goal tree: its text, its data and where things are."""
+"""One YAML file of a goal tree: read, checked as text, parsed."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..findings import Finding
-from . import positions, text_positions, yaml_errors
-from .files import NotReadable, read_limited
+from ..problems import Code, Problem
+from ..text import nodes
+from ..text.files import NotReadable, read_limited
+from ..text.source import Source
+from . import codes, yaml_errors
 from .text_checks import check_text, first_indenting_tab
 
 # A goal tree file is a few hundred kB at most; anything far larger is a
@@ -18,47 +20,31 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ALIAS_EVENTS = 200_000
 
 
-class SourceFile:
-    """A file as read. ``readable`` is False until read() succeeds;
-    ``failed`` is True only when reading was tried and did not succeed."""
+class SourceFile(Source):
+    """A file as read, and the problems found in it. ``readable`` is False
+    until read() succeeds; ``failed`` is True only when reading was tried
+    and did not succeed."""
 
     def __init__(self, path: Path, display: str) -> None:
-        self.path = path
-        self.display = display
-        self.text = ""
+        super().__init__(path, display)
         self.data: Any = None
         self.readable = False
         self.failed = False
-        self.findings: list[Finding] = []
-        self._nodes: Any = None
-        self._lines: text_positions.Lines | None = None
+        self.problems: list[Problem] = []
 
-    def finding(self, code: str, message: str, hint: str = "", path: tuple = (),
-                line: int | None = None, column: int | None = None) -> None:
-        self.findings.append(Finding(code, self, message, hint, path, line, column))
-
-    def locate(self, path: tuple) -> tuple[int, int]:
-        if self._lines is None:
-            self._lines = text_positions.Lines(self.text)
-        found = text_positions.locate(self._lines, path)
-        if found is not None:
-            return found
-        if self._nodes is None:
-            try:
-                self._nodes = positions.compose(self.text)
-            except Exception:  # the fast reader accepted what ruamel cannot; point at the top
-                self._nodes = False
-        if self._nodes is False:
-            return 1, 1
-        return positions.walk(self._nodes, path)
+    def report(self, code: Code, message: str, hint: str, path: tuple = (),
+               line: int | None = None, column: int | None = None) -> None:
+        """A problem at ``path`` in the file's YAML, or at line and column."""
+        if line is None:
+            line, column = self.locate(path)
+        self.problems.append(Problem(self.display, line, column or 1, code.code, code.severity, message, hint))
 
     def read(self) -> SourceFile:
         text = self._decode()
         if text is None:
             self.failed = True
             return self
-        for code, line, column, message, hint in check_text(text):
-            self.finding(code, message, hint, line=line, column=column)
+        check_text(text, self.report)
         # The parser breaks lines at CR too; positions must count the same lines.
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         text = unicodedata.normalize("NFC", text)
@@ -72,12 +58,12 @@ class SourceFile:
             raw = read_limited(self.path, MAX_BYTES)
         except NotReadable as refusal:
             too_big = "större än" in str(refusal)
-            self.finding("RT008" if too_big else "RT001", f"Filen kan inte läsas: {refusal}.",
+            self.report(codes.TOO_LARGE if too_big else codes.SYNTAX, f"Filen kan inte läsas: {refusal}.",
                          "En målfil är normalt under 1 MB; kontrollera att det är rätt fil." if too_big
                          else "Kontrollera att filen finns, är en vanlig fil och går att läsa.", line=1, column=1)
             return None
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            self.finding("RT011", "Filen är sparad som UTF-16, inte UTF-8.", "Spara filen som UTF-8.", line=1, column=1)
+            self.report(codes.ENCODING, "Filen är sparad som UTF-16, inte UTF-8.", "Spara filen som UTF-8.", line=1, column=1)
             return None
         try:
             return raw.decode("utf-8")
@@ -85,7 +71,7 @@ class SourceFile:
             before = raw[: error.start]
             line = before.count(b"\n") + 1
             column = error.start - (before.rfind(b"\n") + 1) + 1
-            self.finding("RT011", "Filen är inte UTF-8-kodad (troligen Windows-1252 eller Latin-1).",
+            self.report(codes.ENCODING, "Filen är inte UTF-8-kodad (troligen Windows-1252 eller Latin-1).",
                          "Spara filen som UTF-8; i VS Code: \"Reopen with Encoding\" och sedan \"Save with Encoding\".",
                          line=line, column=column)
             return None
@@ -101,19 +87,19 @@ class SourceFile:
             if message.startswith("duplicate mapping key"):
                 return self._parse_with_duplicates(text, limits)
             if "alias" in message and "limit" in message:
-                self.finding("RT008", "Filen expanderar till för många värden via alias (*namn).",
+                self.report(codes.TOO_LARGE, "Filen expanderar till för många värden via alias (*namn).",
                              "Skriv ut värdena i stället för att upprepa alias; rt läser inte \"alias-bomber\".",
                              line=1, column=1)
                 return None
             tab = first_indenting_tab(text)
             if tab is None:
                 line, column, swedish, hint = yaml_errors.explain(message, text)
-                self.finding("RT001", swedish, hint, line=line, column=column)
+                self.report(codes.SYNTAX, swedish, hint, line=line, column=column)
             else:
                 # The parser stumbles near an indenting tab, often a line
                 # early; the tab is the cause, so say it there, once.
-                self.findings = [f for f in self.findings if (f.code, f.line) != ("RT002", tab[0])]
-                self.finding("RT002", "Tabbtecken som indrag: filen kan inte läsas.",
+                self.problems = [p for p in self.problems if (p.code, p.line) != (codes.TAB.code, tab[0])]
+                self.report(codes.TAB, "Tabbtecken som indrag: filen kan inte läsas.",
                              "YAML tillåter inte tabb som indrag; använd mellanslag.", line=tab[0], column=tab[1])
             return None
         self.readable = True
@@ -122,8 +108,8 @@ class SourceFile:
     def _parse_with_duplicates(self, text: str, limits: Any) -> Any:
         import yaml_rs
 
-        for key, line, column, first_line in positions.duplicate_keys(positions.compose(text)):
-            self.finding("RT006", f"Nyckeln \"{key}\" finns redan på rad {first_line} i samma mappning.",
+        for key, line, column, first_line in nodes.duplicate_keys(nodes.compose(text)):
+            self.report(codes.DUPLICATE_KEY, f"Nyckeln \"{key}\" finns redan på rad {first_line} i samma mappning.",
                          "Ta bort eller slå ihop dubbletten; rt använder bara den första.", line=line, column=column)
         self.readable = True
         return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits,

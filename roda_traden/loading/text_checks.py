@@ -4,15 +4,17 @@ invisible in an editor but break diffs, id matching or the parser."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 
-Issue = tuple[str, int, int, str, str]  # code, line, column, message, hint
+from . import codes
+
+Report = Callable[..., None]  # SourceFile.report
 
 
-def check_text(text: str) -> Iterator[Issue]:
+def check_text(text: str, report: Report) -> None:
     if text.startswith("\ufeff"):
-        yield ("RT003", 1, 1, "Filen börjar med ett BOM-tecken (byte order mark).",
-               "Spara filen som UTF-8 utan BOM; i VS Code: \"Save with Encoding\" → \"UTF-8\".")
+        report(codes.BOM, "Filen börjar med ett BOM-tecken (byte order mark).",
+                      "Spara filen som UTF-8 utan BOM; i VS Code: \"Save with Encoding\" → \"UTF-8\".", line=1, column=1)
         text = text[1:]  # columns below count what an editor shows
     if "\r" in text:
         windows = text.count("\r\n")
@@ -20,8 +22,8 @@ def check_text(text: str) -> Iterator[Issue]:
         line = text[: text.index("\r")].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
         rows = "1 rad" if count == 1 else f"{count} rader"
         kind = "Windows-radslut (CRLF)" if windows else "gamla Mac-radslut (bara CR)"
-        yield ("RT004", line, 1, f"Filen har {kind} på {rows}.",
-               "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.")
+        report(codes.LINE_ENDINGS, f"Filen har {kind} på {rows}.",
+                      "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.", line=line, column=1)
     normalized = unicodedata.is_normalized("NFC", text)
     if "\t" not in text and normalized:
         return
@@ -30,10 +32,11 @@ def check_text(text: str) -> Iterator[Issue]:
         if "\t" in line:
             column = line.index("\t") + 1
             where = "som indrag" if not line[: column - 1].strip() else "i texten"
-            yield ("RT002", number, column, f"Tabbtecken {where}.",
-                   "YAML tillåter inte tabb som indrag och en tabb syns inte vid granskning; använd mellanslag.")
+            report(codes.TAB, f"Tabbtecken {where}.",
+                          "YAML tillåter inte tabb som indrag och en tabb syns inte vid granskning; använd mellanslag.",
+                          line=number, column=column)
     if not normalized:
-        yield from _nfc_issues(lines)
+        _nfc_issues(lines, report)
 
 
 def first_indenting_tab(text: str) -> tuple[int, int] | None:
@@ -46,12 +49,16 @@ def first_indenting_tab(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _nfc_issues(lines: list[str]) -> Iterator[Issue]:
+def _nfc_issues(lines: list[str], report: Report) -> None:
     for number, line in enumerate(lines, start=1):
         if unicodedata.is_normalized("NFC", line):
             continue
-        column = next(i for i, ch in enumerate(line) if unicodedata.combining(ch)) or 1
+        # A combining accent, or a compatibility character such as U+212B
+        # ANGSTROM SIGN, which NFC turns into "Å".
+        column = next((i for i, ch in enumerate(line)
+                       if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch)), 0) or 1
         shown = unicodedata.normalize("NFC", line[column - 1: column + 1])
-        yield ("RT005", number, column, f"Tecknet \"{shown}\" är skrivet som bokstav plus separat accent (inte NFC).",
+        report(codes.NOT_NFC, f"Tecknet \"{shown}\" är skrivet som bokstav plus separat accent (inte NFC).",
                "Skriv om tecknet (t.ex. å, ä, ö) direkt från tangentbordet, "
-               "annars matchar inte id:n och sökningar. rt läser filen som om det vore rättat.")
+                      "annars matchar inte id:n och sökningar. rt läser filen som om det vore rättat.",
+                      line=number, column=column)

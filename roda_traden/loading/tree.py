@@ -13,7 +13,8 @@ from ..models.base import Model
 from ..models.followup import FollowUpFile
 from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
-from ..tree import GoalTree
+from ..domain.tree import GoalTree
+from . import codes
 from .discovery import KOMMUN_FILE, display, yaml_files
 from .schema_errors import schema_findings
 from .source import SourceFile
@@ -49,7 +50,7 @@ def load_tree(root: Path) -> GoalTree:
         tree.sources.append(source)
         kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
         if kind is None:
-            source.finding("RT009", f"Filen \"{path.name}\" är inte en känd filtyp och kontrolleras inte.",
+            source.report(codes.UNKNOWN_FILE, f"Filen \"{path.name}\" är inte en känd filtyp och kontrolleras inte.",
                            "Filnamnet ska börja med " + ", ".join(f"\"{k.name}-ÅÅÅÅ\"" for k in FILE_KINDS)
                            + " (se docs/format.md); stavfel i filnamnet gör att filen hoppas över.", line=1, column=1)
             continue
@@ -72,7 +73,7 @@ def _validate(source: SourceFile, model: type[Model]) -> Model | None:
         return None
     data = source.data
     if not isinstance(data, dict):
-        source.finding("RT007", "Filen ska innehålla nycklar med värden (en YAML-mappning)"
+        source.report(codes.STRUCTURE, "Filen ska innehålla nycklar med värden (en YAML-mappning)"
                        + (", men är tom." if data is None else "."),
                        "Se docs/format.md för hur filen börjar.", line=1, column=1)
         return None
@@ -80,7 +81,7 @@ def _validate(source: SourceFile, model: type[Model]) -> Model | None:
         result = model.model_validate(data)
     except ValidationError as error:
         for path, message, hint in schema_findings(model, data, error):
-            source.finding("RT007", message, hint, path=path)
+            source.report(codes.STRUCTURE, message, hint, path=path)
         return None
     return result
 
@@ -101,5 +102,5 @@ def _claimed_plan(source: SourceFile, kind: FileKind) -> tuple[str, int]:
 def _check_name_year(source: SourceFile, kind: FileKind, model: PlanFile | ActionPlanFile | FollowUpFile) -> None:
     match = kind.pattern.match(source.path.name)
     if match and int(match["year"]) != model.year:
-        source.finding("RT012", f"Filnamnet säger {match['year']} men filen anger år {model.year}.",
+        source.report(codes.FILE_NAME_YEAR, f"Filnamnet säger {match['year']} men filen anger år {model.year}.",
                        "Byt namn på filen eller rätta \"år:\" så att de stämmer.", path=("år",))

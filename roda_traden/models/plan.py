@@ -10,10 +10,8 @@ from pydantic_core import PydanticCustomError
 
 from .base import Id, Model, Text
 from .common import Decision, Year
-from .values import Amount, PeriodValue, TargetValue
-
-# "Nytt mål" / "nytt värde": the measure has no history yet, said explicitly.
-NEW_WORDS = ("nytt mål", "nytt värde", "nytt", "ny")
+from ..language.words import NEW_BASELINE_WORDS
+from .values import Amount, Number, PeriodValue, TargetValue
 
 
 def _baseline_mapping(value: object) -> object:
@@ -21,7 +19,7 @@ def _baseline_mapping(value: object) -> object:
         return value
     if value is None or isinstance(value, str) and not value.strip():
         return {}  # written but empty: RT204 says what to write
-    if isinstance(value, str) and " ".join(value.lower().split()) in NEW_WORDS:
+    if isinstance(value, str) and " ".join(value.lower().split()) in NEW_BASELINE_WORDS:
         return {"nytt": True}
     return {"värde": value}
 
@@ -87,6 +85,23 @@ class SubSeries(Series):
     name: Text = Field(alias="namn")
 
 
+class ValueRange(Model):
+    """The values a mått can take, where they are not those of its unit
+    (a beläggning in per cent can exceed 100)."""
+
+    label: ClassVar[str] = "intervall"
+
+    lower: Number = Field(alias="från")
+    upper: Number = Field(alias="till")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ValueRange:
+        if self.lower > self.upper:
+            raise PydanticCustomError("rt", "Intervallets \"från\" ska vara mindre än \"till\".",
+                                      {"hint": "T.ex. intervall: {från: 0, till: 200}."})
+        return self
+
+
 class Measure(Series):
     """A mått: what is measured, where the number comes from, and targets –
     either directly or per delserie."""
@@ -98,6 +113,7 @@ class Measure(Series):
     source: Text | None = Field(default=None, alias="datakälla")
     unit: Text | None = Field(default=None, alias="enhet")
     direction: DeclaredDirection | None = Field(default=None, alias="riktning")
+    value_range: ValueRange | None = Field(default=None, alias="intervall")
     kolada: Text | None = None
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
 

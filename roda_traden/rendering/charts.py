@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..assessment.grades import Grade
-from ..numbers import format_number
+from ..domain.grades import Grade
+from ..language.numbers import format_number
 
 _ids = itertools.count(1)
 

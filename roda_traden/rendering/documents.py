@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from .. import schedule
-from ..assessment.report import StatusReport, status_report
+from ..domain import calendar
+from ..domain.measures import kind_of, outcomes_of
+from ..domain.tree import GoalTree
+from ..engine.status import StatusReport, status_report
+from ..language.units import is_percent
+from ..language.values import Target
 from ..models.actionplan import Activity
 from ..models.followup import ActivityStatus, FollowUpFile
 from ..models.kommun import CouncilGoal, MunicipalGoal, Organisation
 from ..models.plan import BoardGoal, Comparison, Measure, PlanFile, Series
-from ..models.values import Target
-from ..tree import GoalTree
-from ..units import PERCENT, kind_of
 from .charts import Trend
 
 
@@ -166,7 +167,7 @@ def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target],
     known = baseline is not None and baseline.value is not None and baseline.value.number is not None
     return Trend(
         name=measure.text or measure.id,
-        unit="percent" if kind_of(measure) == PERCENT else "number",
+        unit="percent" if is_percent(kind_of(measure)) else "number",
         baseline=(baseline.year or first_year - 1, baseline.value.number) if known else None,
         baseline_dated=known and baseline.year is not None,
         targets={y: t.number for y, t in measure.targets.items() if t.kind == "number" and t.number is not None},
@@ -178,7 +179,7 @@ def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target],
 def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[tuple[str, str], Trend]:
     """A trend chart for every mått in a follow-up, by (organisation, mått id),
     with utfall known by the report's date."""
-    until = schedule.as_of(status.status.report, status.status.year)
+    until = calendar.as_of(status.status.report, status.status.year)
     trends, outcomes = {}, {}
     for goal in status.status.goals():
         organisation = goal.plan.organisation
@@ -198,14 +199,14 @@ def _outcomes(tree: GoalTree, organisation: str, until: datetime.date | None = N
     leaving out reports after ``until`` (a delår chart must not show the bokslut)."""
     reports = {r.id: r for r in tree.kommun.settings.follow_ups}
     found: dict[str, dict[int, Target]] = {}
-    dated = [(schedule.as_of(reports[f.report], f.year), f) for f in tree.follow_ups
+    dated = [(calendar.as_of(reports[f.report], f.year), f) for f in tree.follow_ups
              if f.organisation == organisation and f.report in reports]
     for day, follow_up in sorted(dated, key=lambda pair: pair[0]):
         if until is not None and day > until:
             continue
-        for outcome in follow_up.outcomes:
+        for measure_id, outcome in outcomes_of(follow_up).items():
             if outcome.value is not None:
-                found.setdefault(outcome.measure, {})[follow_up.year] = outcome.value
+                found.setdefault(measure_id, {})[follow_up.year] = outcome.value
     return found
 
 
@@ -214,8 +215,8 @@ def _follow_up_for_status(tree: GoalTree, organisation: str, year: int, report: 
     named, else the latest of the year that reports activities."""
     candidates = [f for f in tree.follow_ups if (f.organisation, f.year) == (organisation, year) and f.activities]
     if report is not None:
-        wanted = schedule.find_report(tree.kommun.settings, report).id
+        wanted = calendar.find_report(tree.kommun.settings, report).id
         return next((f for f in candidates if f.report == wanted), None)
     reports = {r.id: r for r in tree.kommun.settings.follow_ups}
     dated = [f for f in candidates if f.report in reports]
-    return max(dated, key=lambda f: schedule.as_of(reports[f.report], year), default=None)
+    return max(dated, key=lambda f: calendar.as_of(reports[f.report], year), default=None)

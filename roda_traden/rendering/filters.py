@@ -9,9 +9,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..assessment.grades import Grade
-from ..models.values import Target
-from ..numbers import format_number, round_half_up
+from ..domain.grades import Grade
+from ..language.values import Target
+from ..language.numbers import format_number, round_half_up
 
 
 def number(value: Any) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..assessment.grades import Grade
-from ..tree import GoalTree
+from ..domain.grades import Grade
+from ..domain.tree import GoalTree
 from . import documents, engine
 
 KINDS = {"verksamhetsplan": "verksamhetsplan", "uppföljning": "uppfoljning", "uppfoljning": "uppfoljning",

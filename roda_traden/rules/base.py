@@ -1,5 +1,5 @@
-"""What a rule is: a stable code, a one-line summary, a severity, its Swedish
-documentation, and a check that yields hits on the loaded tree."""
+"""What a rule is: a code (stable code, summary, severity, Swedish
+documentation) with a check that yields hits on the loaded tree."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..domain.tree import GoalTree
 from ..models.base import Model
-from ..problems import Severity
-from ..tree import GoalTree
+from ..problems import Code
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule's finding: the model it concerns, and optionally the YAML keys
-    below it that pinpoint the spot (e.g. ("målvärden", 2024))."""
+    below it that pinpoint the spot (e.g. ("målvärden", 2024)). The engine
+    turns it into a Problem with file, line and column."""
 
     node: Model
     message: str
@@ -34,19 +35,7 @@ class Options(BaseModel):
 Check = Callable[[GoalTree, Any], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    summary: str
-    severity: Severity
-    description: str
-    # None for problems found while reading files (syntax, encoding …).
-    check: Check | None = None
+@dataclass(frozen=True, kw_only=True)
+class Rule(Code):
+    check: Check
     options: type[Options] | None = None
-    # Reading problems that make a file unusable cannot be switched off.
-    required: bool = False
-
-    @property
-    def group(self) -> str:
-        return self.name.split(".", 1)[0]

@@ -3,7 +3,7 @@ rules themselves (a test compares the file with this output)."""
 
 from __future__ import annotations
 
-from .base import Rule
+from ..problems import Code
 from .registry import RULES
 
 GROUPS = {
@@ -58,12 +58,13 @@ def render() -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _section(rule: Rule) -> str:
+def _section(rule: Code) -> str:
     lines = [f"\n### {rule.code}\n", f"**{rule.summary}** – `{rule.name}`, nivå: {rule.severity.value}"
              + (" (kan inte stängas av)" if rule.required else "") + "."]
-    if rule.options is not None:
+    options = getattr(rule, "options", None)
+    if options is not None:
         lines.append("\nInställningar:\n")
-        for name, field in rule.options.model_fields.items():
+        for name, field in options.model_fields.items():
             lines.append(f"- `{field.alias or name}` (standard {field.default})")
     lines.append(rule.description.rstrip())
     return "\n".join(lines)

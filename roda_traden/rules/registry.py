@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import importlib
 
-from .base import Rule
-from .reading import READING_RULES
+from ..problems import Code
+from ..loading.codes import READING_CODES
 
 # One module per rule, named after its code; each defines RULE.
 _MODULES = (
@@ -34,6 +34,11 @@ _MODULES = (
     "rt304_target_equals_baseline",
     "rt305_text_matches_target",
     "rt306_baseline_before_period",
+    "rt307_direction_from_goal",
+    "rt308_percent_over_hundred",
+    "rt309_baseline_in_text",
+    "rt310_target_below_stated_level",
+    "rt311_relative_goal_flat",
     "rt401_too_many_goals",
     "rt501_budget_sums",
     "rt502_budget_net",
@@ -52,10 +57,11 @@ _MODULES = (
     "rt806_followup_reference",
     "rt807_followup_report",
     "rt808_outcome_date",
+    "rt809_outcome_out_of_range",
 )
 
-RULES: tuple[Rule, ...] = (
-    *READING_RULES,
+RULES: tuple[Code, ...] = (
+    *READING_CODES,
     *(importlib.import_module(f"{__package__}.{name}").RULE for name in _MODULES),
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Severity
-from ..spelling import did_you_mean
+from ..text.spelling import did_you_mean
 from .base import Hit, Rule
 
 

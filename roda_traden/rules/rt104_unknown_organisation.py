@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models.kommun import GROUPS
 from ..problems import Severity
-from ..spelling import did_you_mean
+from ..text.spelling import did_you_mean
 from .base import Hit, Rule
 
 

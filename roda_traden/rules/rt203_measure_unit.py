@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Severity
-from ..units import kind_of
+from ..domain.measures import kind_of
 from .base import Hit, Rule
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..problems import Severity
 from .base import Hit, Rule
-from .common import capitalized, series_name
+from .wording import capitalized, series_name
 
 
 def check(tree, options):

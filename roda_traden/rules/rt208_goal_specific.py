@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..language import direction, states_level
+from ..domain.measures import kind_of
+from ..language.goals import read_goal
+from ..language.units import YES_NO
 from ..problems import Severity
-from ..units import YES_NO, kind_of
 from .base import Hit, Rule
 
 
@@ -12,7 +13,7 @@ def check(tree, options):
     for _plan, goal in tree.goals():
         # A goal measured ja/nej ("alla nybyggnationer ska uppfylla …") is specific by its target.
         yes_no = goal.measures and all(kind_of(m) == YES_NO for m in goal.measures)
-        if not yes_no and direction(goal.text) is None and not states_level(goal.text):
+        if not yes_no and not read_goal(goal.text).specific:
             yield Hit(goal, f"Nämndmålet \"{goal.id}\" säger inte vad som ska uppnås.",
                       "Skriv ut riktning eller nivå, t.ex. \"… ska öka\", \"… ska minska\" eller \"minst 90 %\".",
                       ("text",))
@@ -25,8 +26,10 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     description="""
-Ett specifikt mål säger vart det ska: öka, minska, bibehålla, eller en nivå
-("minst 30 %", "i nivå med genomsnittet"). Ett mål som bara namnger något
+Ett specifikt mål säger vart det ska: öka, minska, bibehålla, förbättras,
+eller en nivå ("minst 30 %", "i nivå med genomsnittet", "inga … ska"). Ett
+mål med två delar ("Fler ska få stöd tidigt och handläggningstiden ska bli
+kortare") är specifikt. Ett mål som bara namnger något
 som mäts ("Andel brukare som är nöjda med hemtjänsten") kan inte bedömas.
 Riktningen används också av RT303 och RT304.
 

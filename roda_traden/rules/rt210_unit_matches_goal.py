@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import re
-
+from ..domain.measures import kind_of
+from ..language import units
 from ..problems import Severity
-from ..units import PERCENT, kind_of
 from .base import Hit, Rule
-
-_SHARE = re.compile(r"^\s*andel(en)?\b", re.I)
-_COUNT = re.compile(r"^\s*antal(et)?\b", re.I)
 
 
 def check(tree, options):
     for _plan, goal, measure in tree.measures():
         kind = kind_of(measure)
+        # What the mått counts is said by its own text, or by the nämndmål's
+        # when that has only this mått to speak about.
+        if measure.text and (units.opens_with_share(measure.text) or units.opens_with_count(measure.text)):
+            subject, whose = measure.text, f"Måttet \"{measure.id}\""
+        elif len(goal.measures) == 1:
+            subject, whose = goal.text, f"Nämndmålet \"{goal.id}\""
+        else:
+            continue
         if kind is None:
             continue
-        if _SHARE.match(goal.text) and kind != PERCENT:
-            yield Hit(measure, f"Nämndmålet \"{goal.id}\" gäller en andel, men måttet \"{measure.id}\" räknas inte i procent.",
-                      "Mät andelen i procent, eller formulera om målet.", ("enhet",))
-        elif _COUNT.match(goal.text) and kind == PERCENT:
-            yield Hit(measure, f"Nämndmålet \"{goal.id}\" gäller ett antal, men måttet \"{measure.id}\" räknas i procent.",
+        if units.opens_with_share(subject) and not units.is_percent(kind):
+            yield Hit(measure, f"{whose} gäller en andel, men måttet \"{measure.id}\" räknas inte i procent.",
+                      "Mät andelen i procent (\"enhet: andel\" eller \"procent\"), eller formulera om målet.", ("enhet",))
+        elif units.opens_with_count(subject) and units.is_percent(kind):
+            yield Hit(measure, f"{whose} gäller ett antal, men måttet \"{measure.id}\" räknas i procent.",
                       "Mät antalet, eller formulera om målet som en andel.", ("enhet",))
 
 
@@ -32,8 +36,9 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     description="""
-Måttet ska mäta det målet säger. Ett mål som börjar med "Andel" mäts i
-procent; ett som börjar med "Antal" mäts inte i procent.
+Måttet ska mäta det målet säger. Ett mått (eller ett nämndmål med ett enda
+mått) som börjar med "Andel" mäts i procent; ett som börjar med "Antal" mäts
+inte i procent. Har nämndmålet flera mått avgörs det av måttets egen text.
 
 Fel:
 ```yaml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..problems import Severity
 from .base import Hit, Rule
-from .common import join_words
+from .wording import join_words
 
 _PARTS = (("purpose", "syfte"), ("source", "datakälla"), ("comparison", "jämförelsevärde"),
           ("follow_up", "uppföljningstillfälle"))

@@ -1,55 +1,73 @@
-"""RT303: målvärden move the way the goal says, from the baseline on."""
+"""RT303: målvärden move the way the mått is meant to, from the baseline on."""
 
 from __future__ import annotations
 
-from ..language import DOWN, KEEP, UP
-from ..numbers import format_number
+from ..domain.measures import DECLARED, MEASURE_TEXT, baseline_number, intent, numeric_targets
+from ..language.numbers import format_number
 from ..problems import Severity
-from ..series import baseline_number, intended_direction, numeric_targets
 from .base import Hit, Rule
-from .common import DIRECTION_WORDS, series_name
-
-_WRONG = {UP: lambda a, b: b < a, DOWN: lambda a, b: b > a, KEEP: lambda a, b: b != a}
+from .wording import series_name
 
 
 def check(tree, options):
+    return wrong_direction(tree, (DECLARED, MEASURE_TEXT))
+
+
+def wrong_direction(tree, sources: tuple[str, ...]):
+    """Targets against the direction read from one of ``sources`` (RT303:
+    the mått's own `riktning` or text; RT307: the nämndmål's text)."""
     for _plan, goal, measure, series in tree.series():
-        wanted = intended_direction(goal, measure)
-        if wanted is not None:
-            name, targets = series_name(measure, series), numeric_targets(series)
-            wrong = [*_against_baseline(series, name, wanted, targets), *_changes(series, name, wanted)]
-            flagged = {hit.keys for hit in wrong}
-            yield from wrong
-            yield from (hit for hit in _year_over_year(series, name, wanted, targets) if hit.keys not in flagged)
+        stated = intent(goal, measure)
+        if stated is None or stated.source not in sources:
+            continue
+        wanted, name, targets = stated.direction, series_name(measure, series), numeric_targets(series)
+        why = _why(stated.source)
+        wrong = [*_against_baseline(series, name, wanted, targets, why), *_changes(series, name, wanted, why)]
+        flagged = {hit.keys for hit in wrong}
+        yield from wrong
+        yield from (hit for hit in _year_over_year(series, name, wanted, targets, why) if hit.keys not in flagged)
 
 
-def _against_baseline(series, name, wanted, targets):
+def _why(source: str) -> str:
+    return {"riktning": "Måttet ska enligt \"riktning\"", "mått": "Måttets text säger att det ska"}.get(
+        source, "Nämndmålets text säger att måttet ska")
+
+
+def _wrong(wanted, a: float, b: float) -> bool:
+    if wanted.sign > 0:
+        return b < a
+    if wanted.sign < 0:
+        return b > a
+    return b != a
+
+
+def _against_baseline(series, name, wanted, targets, why):
     start = baseline_number(series)
     if start is None:
         return
     for year, value in targets:
-        if _WRONG[wanted](start, value):
-            change = "skiljer sig från" if wanted == KEEP else "går åt andra hållet från"
-            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet {format_number(value)} för {year} "
+        if _wrong(wanted, start, value):
+            change = "skiljer sig från" if wanted.sign == 0 else "går åt andra hållet från"
+            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet {format_number(value)} för {year} "
                       f"i {name} {change} ingångsvärdet {format_number(start)}.",
-                      "Rätta målvärdet, eller målets riktning (\"öka\"/\"minska\", eller \"riktning:\" på måttet).",
+                      "Rätta målvärdet, eller riktningen (\"riktning: öka/minska/bibehålla\" på måttet).",
                       ("målvärden", year))
 
 
-def _changes(series, name, wanted):
+def _changes(series, name, wanted, why):
     """Targets written as a change ("minskar jämfört med föregående år")."""
     for year, target in sorted(series.targets.items()):
-        if target.kind == "change" and target.direction != wanted:
-            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i {name} säger "
+        if target.kind == "change" and target.direction is not None and target.direction.sign != wanted.sign:
+            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet för {year} i {name} säger "
                       f"\"{target.raw}\".", "Målvärdet ska gå åt samma håll som målet.", ("målvärden", year))
 
 
-def _year_over_year(series, name, wanted, targets):
-    if wanted == KEEP:
+def _year_over_year(series, name, wanted, targets, why):
+    if wanted.sign == 0:
         return
     for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
-        if _WRONG[wanted](a, b):
-            yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet {year_b} ({format_number(b)}) i "
+        if _wrong(wanted, a, b):
+            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet {year_b} ({format_number(b)}) i "
                       f"{name} går åt andra hållet jämfört med {year_a} ({format_number(a)}).",
                       "Målvärdena ska följa målets riktning år för år.", ("målvärden", year_b))
 
@@ -57,21 +75,22 @@ def _year_over_year(series, name, wanted, targets):
 RULE = Rule(
     code="RT303",
     name="målvärde.riktning",
-    summary="Målvärdena går åt fel håll jämfört med målets riktning",
+    summary="Målvärdena går åt fel håll jämfört med måttets riktning",
     severity=Severity.ERROR,
     check=check,
     description="""
-Målets text säger vart det ska ("öka", "minska", "bibehålla"); målvärdena ska
-gå dit från ingångsvärdet och inte vända mellan åren. Riktningen läses från
-måttets `riktning:` om den finns, annars från måttets text, annars från
-nämndmålets text. Ett mått som ska minska fast målet säger "förbättra" (t.ex.
-väntetid) anges med `riktning: minska`.
+Måttets `riktning:` (öka, minska, bibehålla), eller riktningen i måttets egen
+text, säger vart måttet ska; målvärdena ska gå dit från ingångsvärdet och inte
+vända mellan åren. Riktning som bara läses ur nämndmålets text kontrolleras
+av RT307 som varning, eftersom ett mål som "förbättra" eller ett mål med två
+delar inte säger vart varje mått ska. "Ska inte minska" godtar oförändrade
+målvärden.
 
 Fel:
 ```yaml
-    text: Andel brukare som är nöjda med sitt SÄBO ska öka
-    mått:
       - id: nojdhet-sabo
+        text: Andel brukare som är nöjda med sitt SÄBO
+        riktning: öka
         ingångsvärde: {värde: 69 %, år: 2022}
         målvärden: {2023: 72 %, 2024: 68 %, 2025: 85 %}
 ```

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from ..language import KEEP
+from ..domain.measures import baseline_number, intent
 from ..problems import Severity
-from ..series import baseline_number, intended_direction, numeric_targets
 from .base import Hit, Rule
-from .common import DIRECTION_WORDS, series_name
+from .wording import series_name
 
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
-        wanted = intended_direction(goal, measure)
+        stated = intent(goal, measure)
         start = baseline_number(series)
-        if wanted is None or wanted == KEEP or start is None:
+        if stated is None or not stated.direction.strict or start is None:
             continue
-        for year, value in numeric_targets(series):
-            if value == start:
-                yield Hit(series, f"Målet ska {DIRECTION_WORDS[wanted]}, men målvärdet för {year} i "
+        for year, target in sorted(series.targets.items()):
+            # "<500" from 500 asks for less than today: a change, not the baseline.
+            if target.kind == "number" and target.op in ("=", ">=", "<=") and target.number == start:
+                yield Hit(series, f"Målet ska {stated.direction.infinitive}, men målvärdet för {year} i "
                           f"{series_name(measure, series)} är samma som ingångsvärdet.",
                           "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
                           ("målvärden", year))
@@ -32,7 +32,9 @@ RULE = Rule(
     description="""
 Ett mål som ska öka eller minska är uppfyllt redan i dag om målvärdet är
 detsamma som ingångsvärdet. Antingen är målvärdet fel, eller så är målet
-egentligen att bibehålla nivån.
+egentligen att bibehålla nivån. Ett målvärde med `<` eller `>` (`<500` från
+500) begär en förändring och är inget fel; det är inte heller "ska inte
+minska" eller "minst bibehållas".
 
 Fel:
 ```yaml

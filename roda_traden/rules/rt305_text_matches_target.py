@@ -1,23 +1,38 @@
-"""RT305: numbers the goal text promises for a year equal the målvärde."""
+"""RT305: a level the text promises for a year is the målvärde for that year."""
 
 from __future__ import annotations
 
-from ..language import stated_targets
-from ..numbers import format_number
+from ..domain.measures import compatible, levels_for
+from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
-from .common import series_name
+from .wording import series_name
+
+_OP_WORDS = {"=": "", ">=": "minst ", "<=": "högst ", ">": "över ", "<": "under "}
 
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
-        promised = stated_targets(goal.text) + stated_targets(measure.text or "")
-        for year, number, _percent in promised:
-            target = series.targets.get(year)
-            if target is not None and target.kind == "number" and target.number != number:
-                yield Hit(series, f"Texten säger {format_number(number)} för {year}, men målvärdet i "
-                          f"{series_name(measure, series)} är {target.raw}.",
-                          "Texten och målvärdet ska säga samma sak; rätta det som är fel.", ("målvärden", year))
+        for level in levels_for(goal, measure):
+            for year in level.years:
+                target = series.targets.get(year)
+                if target is None or target.kind != "number" or not compatible(level.quantity, measure, target):
+                    continue
+                if not agrees(level.op, level.quantity.number, target.number):
+                    yield Hit(series, f"Texten säger {stated(level)} för {year}, men målvärdet i "
+                              f"{series_name(measure, series)} är {target.raw}.",
+                              "Texten och målvärdet ska säga samma sak; rätta det som är fel.", ("målvärden", year))
+
+
+def stated(level) -> str:
+    unit = " %" if level.quantity.kind == "percent" else f" {level.quantity.unit}" if level.quantity.unit else ""
+    return f"{_OP_WORDS[level.op]}{format_number(level.quantity.number)}{unit}"
+
+
+def agrees(op: str, level: float, value: float) -> bool:
+    """Whether a målvärde keeps a level the text states ("max 99 %" is kept by 98 %)."""
+    return {"=": value == level, ">=": value >= level, "<=": value <= level,
+            ">": value > level, "<": value < level}[op]
 
 
 RULE = Rule(
@@ -27,9 +42,13 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     description="""
-Står ett tal och ett år i nämndmålets eller måttets text ("öka till 65 % 2024",
-"2023 vara max 99 %") ska målvärdet för det året vara detsamma. Annars beslutar
-nämnden två olika mål.
+Står en nivå och ett år i nämndmålets eller måttets text ("öka till 65 %
+2024", "2023 vara max 99 %", "2024–2026 vara 0,0 %") ska målvärdet för det
+året hålla den. Annars beslutar nämnden två olika mål. Bara tal av samma slag
+jämförs (en procentsats med ett mått i procent), och bara med det mått texten
+handlar om. Datum ("30/6", "den 30 juni"), perioder, tider som beskriver
+måttet ("inom 7 dagar", "under 14 dagar") och förändringar ("minska med
+20 %") är inga nivåer.
 
 Fel:
 ```yaml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..problems import Severity
 from .base import Hit, Rule
-from .common import series_name
+from .wording import series_name
 
 
 def check(tree, options):

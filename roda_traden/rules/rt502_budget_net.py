@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..numbers import format_number
+from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
 from .budget import TOLERANCE

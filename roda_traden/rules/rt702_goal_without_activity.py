@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import schedule
+from ..domain import calendar
 from ..problems import Severity
 from .base import Hit, Rule
 
@@ -13,7 +13,7 @@ def check(tree, options):
         return
     planned = {(a.organisation, a.year, act.board_goal) for a in tree.action_plans for act in a.activities}
     for plan in tree.plans:
-        deadline = schedule.day(plan.year, deadline_day)
+        deadline = calendar.day(plan.year, deadline_day)
         if tree.context.today <= deadline:
             continue
         for goal in plan.goals:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ..language.words import FIRST_NAMES
 from ..problems import Severity
 from .base import Hit, Rule
 
 # A first name followed by a surname ("Anna Svensson", "Enhetschef Anna-Karin
 # Öberg"). Names are matched against common Swedish first names, so that unit
 # names like "Hemtjänst Norr" or "Område Öst" are not taken for people.
-_FIRST_NAMES = frozenset("""
-anna eva maria karin kristina lena sara kerstin emma ingrid marie malin jenny hanna linda annika susanne
-elin monica birgitta johanna sofia karolina ulla elisabeth helena camilla julia ida inger cecilia anneli
-louise åsa therese frida lisa margareta gunilla jessica matilda ebba agneta viktoria
-lars mikael anders johan erik karl per peter jan thomas daniel fredrik hans bengt andreas stefan mats
-magnus jonas mattias niklas bo alexander oskar marcus martin björn henrik sven leif göran patrik david
-christer roger joakim kent emil simon robert ulf rickard tobias jörgen olof gustav viktor håkan kjell
-""".split())
 _WORD = re.compile(r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?")
 
 
@@ -25,7 +18,7 @@ def _person(text: str) -> str | None:
     """The name in ``text`` when it names a person, else None."""
     words = [(m.group(), m.end()) for m in _WORD.finditer(text)]
     for (word, end), (following, _end) in zip(words, words[1:]):
-        if word.split("-")[0].lower() in _FIRST_NAMES and text[end:end + 1] == " ":
+        if word.split("-")[0].lower() in FIRST_NAMES and text[end:end + 1] == " ":
             return f"{word} {following}"
     return None
 

@@ -1,14 +1,18 @@
-"""RT801: a report's missing part (see rules/report_gaps.py)."""
+"""RT801: the report has an utfall for every mått it follows up."""
 
 from __future__ import annotations
 
+from ..domain.requirements import OUTCOME, missing_for_run
 from ..problems import Severity
-from .base import Rule
-from .report_gaps import gap_hits
+from .base import Hit, Rule
 
 
 def check(tree, options):
-    return gap_hits(tree, "RT801")
+    for item in missing_for_run(tree):
+        if item.what == OUTCOME:
+            yield Hit(item.node, f"Utfall saknas för måttet \"{item.subject}\" ({item.report} {item.year}).",
+                      f"Skriv in det under \"utfall:\" i uppföljningsfilen, eller: rt utfall set "
+                      f"{item.organisation}.{item.subject} VÄRDE --period {item.report} --år {item.year}")
 
 
 RULE = Rule(

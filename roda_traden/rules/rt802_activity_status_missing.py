@@ -1,14 +1,18 @@
-"""RT802: a report's missing part (see rules/report_gaps.py)."""
+"""RT802: the report gives a status for every activity it follows up."""
 
 from __future__ import annotations
 
+from ..domain.requirements import ACTIVITY_STATUS, missing_for_run
 from ..problems import Severity
-from .base import Rule
-from .report_gaps import gap_hits
+from .base import Hit, Rule
 
 
 def check(tree, options):
-    return gap_hits(tree, "RT802")
+    for item in missing_for_run(tree):
+        if item.what == ACTIVITY_STATUS:
+            yield Hit(item.node, f"Status saknas för aktiviteten \"{item.subject}\" ({item.report} {item.year}).",
+                      "Ange status (ej påbörjad, pågår, klar, stoppad) och genomförandegrad under "
+                      "\"aktiviteter:\" i uppföljningsfilen.")
 
 
 RULE = Rule(

@@ -1,14 +1,17 @@
-"""RT803: a report's missing part (see rules/report_gaps.py)."""
+"""RT803: a mått that is not fully met has an analys."""
 
 from __future__ import annotations
 
+from ..domain.requirements import ANALYSIS, missing_for_run
 from ..problems import Severity
-from .base import Rule
-from .report_gaps import gap_hits
+from .base import Hit, Rule
 
 
 def check(tree, options):
-    return gap_hits(tree, "RT803")
+    for item in missing_for_run(tree):
+        if item.what == ANALYSIS:
+            yield Hit(item.node, f"Analys saknas för måttet \"{item.subject}\", som bedöms {item.grade.value}.",
+                      "Förklara under \"analys:\" varför målet inte nås fullt ut.")
 
 
 RULE = Rule(

@@ -1,14 +1,17 @@
-"""RT804: a report's missing part (see rules/report_gaps.py)."""
+"""RT804: a mått that is not fully met has åtgärder."""
 
 from __future__ import annotations
 
+from ..domain.requirements import ACTIONS, missing_for_run
 from ..problems import Severity
-from .base import Rule
-from .report_gaps import gap_hits
+from .base import Hit, Rule
 
 
 def check(tree, options):
-    return gap_hits(tree, "RT804")
+    for item in missing_for_run(tree):
+        if item.what == ACTIONS:
+            yield Hit(item.node, f"Åtgärder saknas för måttet \"{item.subject}\", som bedöms {item.grade.value}.",
+                      "Beskriv under \"åtgärder:\" vad som görs för att nå målet.")
 
 
 RULE = Rule(

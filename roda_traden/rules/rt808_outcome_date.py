@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import schedule
+from ..domain import calendar
 from ..problems import Severity
 from .base import Hit, Rule
 
@@ -13,7 +13,7 @@ def check(tree, options):
         report = reports.get(follow_up.report)
         if report is None:
             continue
-        last = schedule.as_of(report, follow_up.year)
+        last = calendar.as_of(report, follow_up.year)
         for outcome in follow_up.outcomes:
             if outcome.as_of is not None and not (outcome.as_of.year == follow_up.year and outcome.as_of <= last):
                 yield Hit(outcome, f"Utfallet för \"{outcome.measure}\" avser {outcome.as_of.isoformat()}, men rapporten "

@@ -14,12 +14,14 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .. import schedule
+from ..domain import calendar
+from ..domain.measures import bounds_of
+from ..domain.tree import GoalTree
+from ..language.numbers import format_number, parse_number
+from ..language.values import NotAValue, parse_target
 from ..loading.discovery import display
 from ..models.followup import ActivityState, FollowUpFile
-from ..models.values import parse_target
-from ..numbers import parse_number
-from ..tree import GoalTree
+from ..models.plan import Measure
 from . import yamledit
 from .atomic import write_atomically
 
@@ -46,9 +48,20 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
         raise WriteRefused(f"Måttet \"{measure_id}\" har delserier ({', '.join(parts)}); ange --delserie.")
     if sub_series is not None and sub_series not in parts:
         raise WriteRefused(f"Måttet \"{measure_id}\" har ingen delserie \"{sub_series}\".")
+    measure = measures[measure_id]
+    bounds = bounds_of(measure) if isinstance(measure, Measure) else None
     for given in (value, forecast):
-        if given is not None and parse_target(_scalar(given)).kind not in ("number", "yes_no"):
+        if given is None:
+            continue
+        try:
+            read = parse_target(_scalar(given))
+        except NotAValue:
+            read = None
+        if read is None or read.kind not in ("number", "yes_no") or read.op != "=":
             raise WriteRefused(f"\"{given}\" är inget utfall rt kan läsa; skriv ett tal (74, 74 %, 0,5) eller ja/nej.")
+        if bounds is not None and bounds.firm and read.kind == "number" and not bounds.holds(read.number):
+            raise WriteRefused(f"\"{given}\" ligger utanför {format_number(bounds.lower)}–"
+                               f"{format_number(bounds.upper)} ({bounds.what}) för måttet \"{measure_id}\".")
 
     def change(document: CommentedMap) -> None:
         outcome = _entry(document, "utfall", "mått", measure_id)
@@ -57,7 +70,7 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
         if forecast is not None:
             measured["prognos"] = _scalar(forecast)
         if as_of is not None or "avser" not in outcome:  # never replace a date someone wrote
-            outcome["avser"] = as_of or schedule.as_of(report, year)
+            outcome["avser"] = as_of or calendar.as_of(report, year)
         if source is not None:
             outcome["källa"] = source
 
@@ -102,8 +115,8 @@ def _address(tree: GoalTree, address: str) -> tuple[str, str]:
 
 def _report(tree: GoalTree, name: str, year: int | None):
     try:
-        report = schedule.find_report(tree.kommun.settings, name)
-    except schedule.UnknownReport as error:
+        report = calendar.find_report(tree.kommun.settings, name)
+    except calendar.UnknownReport as error:
         raise WriteRefused(str(error)) from None
     year = year or tree.latest_year()
     if year is None:

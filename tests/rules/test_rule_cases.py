@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml_rs
 
-from roda_traden.context import RunContext
+from roda_traden.domain.context import RunContext
 from roda_traden.rules.registry import RULES
-from roda_traden.validation import validate_path
+from roda_traden.engine.run import validate_path
 from tests.conftest import make_tree
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -1,0 +1,108 @@
+"""One series: its målvärde for the year against the utfall (or prognos)."""
+
+from __future__ import annotations
+
+from ..language.numbers import format_number
+from ..language.values import Target
+from ..language.words import Direction
+from ..models.followup import Measured
+from ..models.settings import AssessmentSettings
+from .grades import Assessment, Grade
+from .measures import Bounds
+
+UP, DOWN, KEEP = Direction.UP, Direction.DOWN, Direction.KEEP
+_OP_DIRECTION = {">=": UP, ">": UP, "<=": DOWN, "<": DOWN}
+_DEFINITE = {"utfall": "utfallet", "prognos": "prognosen"}
+
+
+def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
+           direction: Direction | None, use_forecast: bool, settings: AssessmentSettings,
+           bounds: Bounds | None = None) -> Assessment:
+    """Bedömning of one series for ``year``. ``use_forecast``: before the
+    year is over, a prognos speaks for the year-end better than the utfall so far.
+    A value outside what the mått can take (181 % of a share) is never graded."""
+    if target is None:
+        return Assessment(Grade.UNKNOWN, f"målvärde saknas för {year}")
+    value, label = _value(measured, use_forecast)
+    if value is None:
+        return Assessment(Grade.UNKNOWN, "utfall saknas")
+    definite = _DEFINITE[label]
+    if value.kind not in ("number", "yes_no"):
+        return Assessment(Grade.UNKNOWN, f"{definite} \"{value.raw}\" kan inte tolkas")
+    if (target.kind == "yes_no") != (value.kind == "yes_no"):
+        wrote, wanted = ("ja/nej", "ett tal") if value.kind == "yes_no" else ("ett tal", "ja/nej")
+        return Assessment(Grade.UNKNOWN, f"{definite} är {wrote} men målvärdet {wanted}")
+    if bounds is not None and bounds.firm and value.kind == "number" and not bounds.holds(value.number):
+        return Assessment(Grade.UNKNOWN, f"{definite} {value.raw} ligger utanför {format_number(bounds.lower)}–"
+                          f"{format_number(bounds.upper)} ({bounds.what})")
+    if target.kind == "yes_no":
+        met = value.yes == target.yes
+        return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
+    if target.kind == "number":
+        return _against_level(value, target, target.number, baseline, direction, label, settings)
+    if target.kind == "change":
+        previous = measured.previous if measured else None
+        if previous is None or previous.number is None:
+            return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\")")
+        return _against_previous(value, previous, target.direction, label, settings)
+    if target.kind == "benchmark":
+        bench = measured.benchmark if measured else None
+        if bench is None or bench.value.number is None:
+            return Assessment(Grade.UNKNOWN, f"jämförelsevärde saknas ({target.benchmark})")
+        level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)
+        # Plain "i nivå med genomsnittet" is met close to it, from either side.
+        return _against_level(value, level, bench.value.number, None, KEEP if target.op == "=" else None, label, settings,
+                              against=f"jämförelsevärdet {bench.value.raw}")
+    return Assessment(Grade.UNKNOWN, f"målvärdet \"{target.raw}\" kan inte tolkas")
+
+
+def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None, str]:
+    if measured is None:
+        return None, "utfall"
+    if use_forecast and measured.forecast is not None:
+        return measured.forecast, "prognos"
+    if measured.value is not None:
+        return measured.value, "utfall"
+    return measured.forecast, "prognos"
+
+
+def _against_level(measured: Target, target: Target, level: float, baseline: float | None,
+                   direction: Direction | None,
+                   label: str, settings: AssessmentSettings, against: str | None = None) -> Assessment:
+    value = measured.number
+    wanted = _OP_DIRECTION.get(target.op) or direction or UP
+    shown = f"{label} {measured.raw} mot {against or f'målvärde {target.raw}'}"
+    if wanted.sign == 0:
+        close = abs(value - level) <= abs(level) * settings.tolerance / 100
+        return Assessment(Grade.MET if close else Grade.NOT_MET, shown)
+    better = value >= level if wanted.sign > 0 else value <= level
+    if target.op in (">", "<"):
+        better = better and value != level
+    if better:
+        return Assessment(Grade.MET, shown)
+    # "Delvis" by the way travelled only when the baseline was worse than the
+    # target; a baseline already past it gives no way to measure.
+    worse_start = baseline is not None and (baseline < level if wanted.sign > 0 else baseline > level)
+    if worse_start:
+        share = (value - baseline) / (level - baseline)
+        # Rounded so that exactly half-way in decimals (0,3 → 0,2 of 0,1) is half-way.
+        grade = Grade.PARTLY if round(share * 100, 9) >= settings.partly_from else Grade.NOT_MET
+        return Assessment(grade, f"{shown}; {format_number(round(max(share, 0) * 100))} % av vägen från "
+                          f"ingångsvärdet {format_number(baseline)}")
+    if baseline is not None and (value < baseline if wanted.sign > 0 else value > baseline):
+        return Assessment(Grade.NOT_MET, f"{shown}; sämre än ingångsvärdet {format_number(baseline)}")
+    gap = abs(value - level) / abs(level) * 100 if level else float("inf")
+    return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
+
+
+def _against_previous(measured: Target, last: Target, wanted: Direction | None, label: str,
+                      settings: AssessmentSettings) -> Assessment:
+    value, previous = measured.number, last.number
+    shown = f"{label} {measured.raw} mot föregående år {last.raw}"
+    wanted = wanted or UP
+    if value == previous:
+        return Assessment(Grade.PARTLY if wanted.strict else Grade.MET, f"{shown}; oförändrat")
+    better = value > previous if wanted.sign > 0 else value < previous
+    if wanted.sign == 0:
+        better = abs(value - previous) <= abs(previous) * settings.tolerance / 100
+    return Assessment(Grade.MET if better else Grade.NOT_MET, shown)

@@ -1,0 +1,164 @@
+"""One reading of a mått, shared by the rules, the bedömning and the
+reports: what kind of quantity it counts and which values it can take, the
+way it should move and where that was read, its baseline, its targets, and
+its utfall in a follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..language import units
+from ..language.goals import Level, read_goal
+from ..language.tokens import Quantity
+from ..language.values import Target
+from ..language.words import Direction
+from ..models.followup import FollowUpFile, Outcome
+from ..models.plan import BoardGoal, Measure, Series
+
+_DECLARED = {"öka": Direction.UP, "minska": Direction.DOWN, "bibehålla": Direction.KEEP}
+
+# Where a direction was read, most binding first.
+DECLARED, MEASURE_TEXT, GOAL_TEXT, TARGETS = "riktning", "mått", "nämndmål", "målvärden"
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    direction: Direction
+    source: str
+
+
+def intent(goal: BoardGoal, measure: Measure) -> Intent | None:
+    """Which way the mått should move, as the plan says it: its own
+    `riktning`, else its own text, else the clause of the nämndmål's text
+    that speaks about it. None when nothing says."""
+    if measure.direction:
+        return Intent(_DECLARED[measure.direction], DECLARED)
+    if measure.text and (own := read_goal(measure.text).direction) is not None:
+        return Intent(own, MEASURE_TEXT)
+    about = measure.text or measure.id.replace("-", " ")
+    if (from_goal := read_goal(goal.text).direction_about(about)) is not None:
+        return Intent(from_goal, GOAL_TEXT)
+    return None
+
+
+def direction_for_assessment(goal: BoardGoal, measure: Measure, series: Series) -> Direction | None:
+    """The direction a bedömning measures progress in: the stated one, else
+    the way the målvärden move from the ingångsvärde ("förbättra" the
+    väntetid with targets below the baseline means down)."""
+    stated = intent(goal, measure)
+    if stated is not None:
+        return stated.direction
+    start, targets = baseline_number(series), numeric_targets(series)
+    if start is None or not targets or targets[-1][1] == start:
+        return None
+    return Direction.UP if targets[-1][1] > start else Direction.DOWN
+
+
+def kind_of(measure: Measure) -> str | None:
+    """The declared unit's kind, else what every written value shows
+    ("72 %" → percent, ja/nej → yes_no); None when it cannot be told."""
+    if (kind := units.declared(measure.unit)) is not None:
+        return kind
+    written = [v for series in measure.series() for v in values(series) if v.kind in ("number", "yes_no")]
+    if written and all(v.kind == "number" and v.percent for v in written):
+        return units.PERCENT
+    if written and all(v.kind == "yes_no" for v in written):
+        return units.YES_NO
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The values a mått can take. ``firm``: outside is impossible (a share,
+    or a range the plan declares); otherwise only unusual (a percentage)."""
+
+    lower: float
+    upper: float
+    firm: bool
+    what: str
+
+    def holds(self, number: float) -> bool:
+        return self.lower <= number <= self.upper
+
+
+def bounds_of(measure: Measure) -> Bounds | None:
+    if measure.value_range is not None:
+        return Bounds(measure.value_range.lower, measure.value_range.upper, True, "måttets intervall")
+    kind = kind_of(measure)
+    if kind == units.SHARE:
+        return Bounds(0, 100, True, "en andel")
+    if kind == units.PERCENT:
+        return Bounds(0, 100, False, "en procentsats")
+    return None
+
+
+def values(series: Series) -> list[Target]:
+    found = list(series.targets.values())
+    if series.baseline is not None and series.baseline.value is not None:
+        found.append(series.baseline.value)
+    return found
+
+
+def baseline_number(series: Series) -> float | None:
+    baseline = series.baseline
+    if baseline is None or baseline.value is None or baseline.value.kind != "number":
+        return None
+    return baseline.value.number
+
+
+def numeric_targets(series: Series) -> list[tuple[int, float]]:
+    """(year, number) of the targets that are plain levels or comparators, by year."""
+    return sorted((year, t.number) for year, t in series.targets.items() if t.kind == "number" and t.number is not None)
+
+
+def outcomes_of(follow_up: FollowUpFile | None) -> dict[str, Outcome]:
+    """Each mått's utfall in a follow-up. An entry written twice (RT105)
+    counts once, the first, wherever it is read."""
+    found: dict[str, Outcome] = {}
+    for outcome in follow_up.outcomes if follow_up else ():
+        found.setdefault(outcome.measure, outcome)
+    return found
+
+
+def compatible(quantity: Quantity, measure: Measure, target: Target | None = None) -> bool:
+    """Whether a number in a text can speak about this mått's values: a
+    percentage about a mått in per cent, a count about a count, "14 dagar"
+    only about a mått counted in days."""
+    kind = kind_of(measure)
+    percent = target.percent if target is not None else False
+    if quantity.kind == "percent":
+        return percent or units.is_percent(kind)
+    if quantity.kind != "number" or percent or units.is_percent(kind) or kind == units.YES_NO:
+        return False
+    if quantity.is_duration:
+        return units.names_unit(measure.unit, quantity.unit)
+    return True
+
+
+def levels_for(goal: BoardGoal, measure: Measure) -> list[Level]:
+    """The levels the mått's own text and the nämndmål's text promise for
+    this mått: all of the mått's own, and those of the nämndmål that cannot
+    be about one of its other mått."""
+    own = list(read_goal(measure.text).levels) if measure.text else []
+    return own + [level for level in read_goal(goal.text).levels
+                  if _about(goal, measure, level.quantity, level.clause)]
+
+
+def baselines_for(goal: BoardGoal, measure: Measure) -> list[Quantity]:
+    """Starting values the texts name for this mått ("öka från 45 till 55")."""
+    own = list(read_goal(measure.text).baselines) if measure.text else []
+    return own + [q for q in read_goal(goal.text).baselines if _about(goal, measure, q, None)]
+
+
+def is_relative(goal: BoardGoal, measure: Measure) -> bool:
+    """Whether the goal compares with the previous year ("ökar jämfört med föregående år")."""
+    return bool(measure.text and read_goal(measure.text).relative) or read_goal(goal.text).relative
+
+
+def _about(goal: BoardGoal, measure: Measure, quantity: Quantity, clause: int | None) -> bool:
+    fitting = [m for m in goal.measures if compatible(quantity, m)]
+    if fitting == [measure] or len(goal.measures) == 1 and fitting:
+        return True
+    if measure not in fitting or clause is None:
+        return False
+    return read_goal(goal.text).clause_about(measure.text or measure.id.replace("-", " ")) == clause

@@ -1,0 +1,178 @@
+"""The state of the whole röda tråd for one report: every mått, nämndmål,
+KF-mål and kommunmål with its bedömning, and what is still missing."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from ..language.numbers import round_half_up
+from ..language.values import Target
+from ..models.followup import FollowUpFile, GoalNote, Outcome, SubOutcome
+from ..models.kommun import CouncilGoal, MunicipalGoal
+from ..models.plan import BoardGoal, Measure, PlanFile
+from ..models.settings import FollowUp, Settings
+from . import calendar
+from .evaluate import assess
+from .grades import Assessment, Grade, combine
+from .measures import baseline_number, bounds_of, direction_for_assessment, outcomes_of
+from .tree import GoalTree
+
+
+@dataclass
+class Part:
+    """One delserie of a split mått, with its target, its utfall and its bedömning."""
+
+    name: str
+    target: Target | None
+    measured: SubOutcome | None
+    assessment: Assessment
+
+
+@dataclass
+class MeasureStatus:
+    plan: PlanFile
+    goal: BoardGoal
+    measure: Measure
+    outcome: Outcome | None
+    assessment: Assessment
+    parts: list[Part] = field(default_factory=list)
+
+
+@dataclass
+class GoalStatus:
+    plan: PlanFile
+    goal: BoardGoal
+    measures: list[MeasureStatus]
+    assessment: Assessment
+    note: GoalNote | None = None
+
+
+@dataclass
+class CouncilGoalStatus:
+    council_goal: CouncilGoal
+    goals: list[GoalStatus]
+    assessment: Assessment
+
+
+@dataclass
+class MunicipalGoalStatus:
+    municipal_goal: MunicipalGoal
+    council_goals: list[CouncilGoalStatus]
+    supplementary: list[GoalStatus]  # kompletterande nämndmål, directly under the kommunmål
+
+
+@dataclass
+class Tally:
+    """"7 av 10 KF-mål uppfyllda" and the måluppfyllelsegrad with its resultatnivå."""
+
+    counts: dict[Grade, int]
+    degree: float | None
+    level: str | None
+
+    @property
+    def assessed(self) -> int:
+        return sum(n for grade, n in self.counts.items() if grade is not Grade.UNKNOWN)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Status:
+    report: FollowUp
+    year: int
+    deadline: datetime.date
+    municipal_goals: list[MunicipalGoalStatus]
+    follow_ups: dict[str, FollowUpFile]  # by organisation
+
+    def council_goals(self) -> list[CouncilGoalStatus]:
+        return [c for m in self.municipal_goals for c in m.council_goals]
+
+    def goals(self) -> list[GoalStatus]:
+        """Every nämndmål in the report, in the kommun's order (each once:
+        a nämndmål belongs to one KF-mål or, kompletterande, one kommunmål)."""
+        return [g for m in self.municipal_goals
+                for g in [*(g for c in m.council_goals for g in c.goals), *m.supplementary]]
+
+
+def for_run(tree: GoalTree) -> Status | None:
+    """The status for the report the run names (rt validate --period),
+    computed once and shared by the rules that need it."""
+    context = tree.context
+    if context.report is None or tree.kommun is None:
+        return None
+    if "status" not in tree.memo:
+        report = calendar.find_report(tree.kommun.settings, context.report)
+        year = context.year or tree.latest_year()
+        tree.memo["status"] = build(tree, report, year) if year else None
+    return tree.memo["status"]
+
+
+def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None = None) -> Status:
+    settings = tree.kommun.settings
+    follow_ups = {f.organisation: f for f in tree.follow_ups if f.year == year and f.report == report.id}
+    goal_status: dict[int, GoalStatus] = {}
+    for plan in tree.plans:
+        if plan.year != year or (organisation and plan.organisation != organisation):
+            continue
+        follow_up = follow_ups.get(plan.organisation)
+        for goal in plan.goals:
+            goal_status[id(goal)] = _goal(plan, goal, follow_up, report, year, settings.assessment)
+    municipal = []
+    for municipal_goal in tree.kommun.goals:
+        council = []
+        for kf in municipal_goal.council_goals:
+            if organisation and organisation not in tree.responsible(kf):
+                continue  # a report for one organisation shows what is directed at it
+            goals = [goal_status[id(g)] for _p, g in tree.goals() if id(g) in goal_status and g.council_goal == kf.id]
+            council.append(CouncilGoalStatus(kf, goals, combine((g.assessment.grade for g in goals),
+                                                                "inget nämndmål har bedömts")))
+        supplementary = [goal_status[id(g)] for _p, g in tree.goals()
+                         if id(g) in goal_status and not g.council_goal and g.municipal_goal == municipal_goal.id]
+        municipal.append(MunicipalGoalStatus(municipal_goal, council, supplementary))
+    return Status(report, year, calendar.deadline(report, year), municipal, follow_ups)
+
+
+def tally(grades: list[Grade], settings: Settings) -> Tally:
+    counts = {grade: grades.count(grade) for grade in Grade}
+    assessed = len(grades) - counts[Grade.UNKNOWN]
+    if not assessed:
+        return Tally(counts, None, None)
+    degree = (counts[Grade.MET] + settings.assessment.partly_weight * counts[Grade.PARTLY]) / assessed * 100
+    band = max((b for b in settings.bands if b.lower <= round_half_up(degree)), key=lambda b: b.lower, default=None)
+    return Tally(counts, degree, band.name if band else None)
+
+
+def _goal(plan, goal, follow_up, report, year, settings) -> GoalStatus:
+    outcomes = outcomes_of(follow_up)
+    measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings) for m in goal.measures]
+    note = next((n for n in follow_up.goals if n.board_goal == goal.id), None) if follow_up else None
+    result = combine((m.assessment.grade for m in measures), "inget mått har bedömts")
+    if note is not None and note.assessment is not None:
+        result = Assessment(result.computed, result.reason, Grade(note.assessment.grade), note.assessment.motivation)
+    return GoalStatus(plan, goal, measures, result, note)
+
+
+def _measure(plan, goal, measure, outcome, report, year, settings) -> MeasureStatus:
+    forecast = not calendar.is_year_end(report)
+    bounds = bounds_of(measure)
+
+    def graded(series, measured):
+        return assess(series.targets.get(year), measured, year=year, baseline=baseline_number(series),
+                      direction=direction_for_assessment(goal, measure, series), use_forecast=forecast,
+                      settings=settings, bounds=bounds)
+
+    if measure.sub_series:
+        subs = {s.sub_series: s for s in reversed(outcome.sub_outcomes)} if outcome else {}
+        parts = [Part(s.name, s.targets.get(year), subs.get(s.id), graded(s, subs.get(s.id)))
+                 for s in measure.sub_series]
+        result = combine((p.assessment.grade for p in parts), "ingen delserie har bedömts")
+    else:
+        parts = []
+        result = graded(measure, outcome)
+    if outcome is not None and outcome.assessment is not None:
+        result = Assessment(result.computed, result.reason, Grade(outcome.assessment.grade),
+                            outcome.assessment.motivation)
+    return MeasureStatus(plan, goal, measure, outcome, result, parts)

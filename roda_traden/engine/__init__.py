@@ -1,0 +1,1 @@
+"""The run: settings, rules over each tree, silencing, the result cache."""

@@ -1,0 +1,60 @@
+"""Everything `rt status` shows, computed once for the formatters."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from ..domain import calendar
+from ..domain.context import RunContext
+from ..domain.status import Status, Tally, build, tally
+from ..domain.tree import GoalTree
+from ..problems import Problem
+from .run import report_problems
+
+
+@dataclass
+class StatusReport:
+    kommun: str
+    vision: str | None
+    status: Status
+    tallies: dict[str, Tally]  # per kommunmål id, over its KF-mål
+    total: Tally
+    # What the report still lacks: the problems of the rules RT801–RT804.
+    gaps: list[Problem]
+    days_left: int
+    # Follow-up and handlingsplan files that could not be read: their data is
+    # missing from the status, which must say so rather than look complete.
+    unread: list[str]
+
+
+def status_report(tree: GoalTree, report_name: str | None, year: int | None, organisation: str | None,
+                  today: datetime.date) -> StatusReport:
+    """The status of one report; without a name, the next one due."""
+    settings = tree.kommun.settings
+    year = year or tree.latest_year() or today.year
+    report = calendar.find_report(settings, report_name) if report_name else calendar.next_report(settings, year, today)
+    if report is None:
+        raise calendar.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
+    if not any(plan.year == year for plan in tree.plans):
+        raise calendar.UnknownReport(f"Trädet har ingen verksamhetsplan för {year}; ange ett annat --år.")
+    if organisation and tree.plan_of(organisation, year) is None:
+        raise calendar.UnknownReport(f"{organisation} har ingen verksamhetsplan för {year} att följa upp.")
+    status = build(tree, report, year, organisation)
+    tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals], settings)
+               for m in status.municipal_goals}
+    # The rules about a report's gaps read the run's status: this one, for
+    # the organisation asked about.
+    tree.context = RunContext(report.id, year, today)
+    tree.memo["status"] = status
+    return StatusReport(
+        kommun=tree.kommun.municipality.name,
+        vision=tree.kommun.vision.name if tree.kommun.vision else None,
+        status=status,
+        tallies=tallies,
+        total=tally([c.assessment.grade for c in status.council_goals()], settings),
+        gaps=report_problems(tree, "rapport"),
+        days_left=(status.deadline - today).days,
+        unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-"))],
+    )
+

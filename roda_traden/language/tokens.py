@@ -1,0 +1,146 @@
+"""Splitting a Swedish text into words, numbers and signs, once and in
+linear time, and finding what numbers in it stand for.
+
+A number in a goal text is a date ("30/6", "den 30 juni 2024",
+"2024-06-30"), a year, a period ("2026–2028"), a duration or age ("inom 7
+dagar", "65 år"), or a quantity: a percentage, a count, an amount. Only
+quantities can be targets; everything else is told apart here so that no
+reader of goal texts has to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import words
+from .numbers import parse_number
+
+# Longer texts are read in their first part only: a goal text is a sentence
+# or two, and nothing a reader needs stands after this many characters.
+MAX_TEXT = 4000
+
+_SPACE = "\u0020\u00a0\u2009\u202f"
+_TOKEN = re.compile(
+    rf"(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?!\d)"
+    rf"|(?P<num>\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?![\d,.]\d)(?:[,.]\d+)?|\d+(?:[,.]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"|(?P<op>[≥≤]|[<>]=?|=)"
+    r"|(?P<sign>[%+/:;.,()–—−-])"
+)
+
+WORD, NUMBER, OP, SIGN, DATE = "word", "num", "op", "sign", "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str  # words lower-cased
+    start: int
+    end: int
+
+    @property
+    def is_year(self) -> bool:
+        return self.kind == NUMBER and len(self.text) == 4 and self.text.isdigit() and 1990 <= int(self.text) <= 2100
+
+
+def tokenize(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN.finditer(text[:MAX_TEXT]):
+        kind = match.lastgroup
+        value = match.group()
+        found.append(Token(kind, value.lower() if kind == WORD else value, match.start(), match.end()))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number that can be a target: its value and what it counts.
+
+    ``kind`` is "percent", "points" (procentenheter) or "number";
+    ``unit`` is the word after a number ("personer", "dagar"), if any."""
+
+    number: float
+    kind: str
+    unit: str | None = None
+
+    @property
+    def is_duration(self) -> bool:
+        return self.unit in words.TIME_UNITS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity where it stands in the text: tokens [first, last]."""
+
+    quantity: Quantity
+    first: int
+    last: int
+
+
+def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[int, int, int]]]:
+    """The quantities in ``tokens``, the indexes of year tokens that name a
+    target year, and the periods (first year, last year, token index).
+
+    Dates, years inside dates and the numbers of periods are never quantities."""
+    taken = _dates(tokens)
+    periods = []
+    for i, tok in enumerate(tokens):
+        if i in taken or not tok.is_year:
+            continue
+        j = i + 1
+        if j + 1 < len(tokens) and tokens[j].text in ("–", "—", "-") and tokens[j + 1].is_year:
+            periods.append((int(tok.text), int(tokens[j + 1].text), i))
+            taken.update((i, j, j + 1))
+    found, years = [], set()
+    for i, tok in enumerate(tokens):
+        if i in taken or tok.kind != NUMBER:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.text == "+":
+            taken.add(i)  # "65+": an age group
+            continue
+        if tok.is_year and not _quantity_follows(after):
+            years.add(i)
+            continue
+        number = parse_number(tok.text)
+        if number is None:
+            continue
+        last, kind, unit = i, "number", None
+        if after is not None and (after.text == "%" or after.text in words.PERCENT_WORDS):
+            last, kind = i + 1, "percent"
+        elif after is not None and after.text in words.PERCENT_POINT_WORDS:
+            last, kind = i + 1, "points"
+        elif after is not None and after.kind == WORD:
+            last, unit = i + 1, after.text
+        found.append(Mention(Quantity(number, kind, unit), i, last))
+    return found, years, periods
+
+
+def _quantity_follows(after: Token | None) -> bool:
+    """Whether a year-like number is a percentage ("2024 %") rather than a
+    year. Counts between 1990 and 2100 are read as years, as people read them."""
+    return after is not None and (after.text == "%" or after.text in words.PERCENT_WORDS)
+
+
+def _dates(tokens: list[Token]) -> set[int]:
+    """Indexes of tokens that are part of a date: 2024-06-30, 30/6 (2024),
+    (den) 30 juni (2024), juni 2024."""
+    taken: set[int] = set()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind == DATE:
+            taken.add(i)
+        elif tok.kind == NUMBER and i + 2 < n and tokens[i + 1].text == "/" and tokens[i + 2].kind == NUMBER:
+            span = [i, i + 1, i + 2]
+            if i + 3 < n and tokens[i + 3].is_year:
+                span.append(i + 3)
+            taken.update(span)
+        elif tok.kind == NUMBER and i + 1 < n and tokens[i + 1].text in words.MONTHS and tok.text.isdigit() \
+                and int(tok.text) <= 31:
+            taken.update((i, i + 1))
+            if i + 2 < n and tokens[i + 2].is_year:
+                taken.add(i + 2)
+        elif tok.text in words.MONTHS and tok.kind == WORD and i + 1 < n and tokens[i + 1].is_year:
+            taken.update((i, i + 1))
+    return taken

@@ -1,0 +1,46 @@
+"""What kind of quantity an enhet declares: a share (andel), a percentage,
+ja/nej, or a number of something ("antal personer", "dagar", "tkr")."""
+
+from __future__ import annotations
+
+from . import words
+
+SHARE, PERCENT, YES_NO, NUMBER = "share", "percent", "yes_no", "number"
+
+
+def declared(unit: str | None) -> str | None:
+    """The kind an enhet text declares; None when no enhet is written."""
+    if unit is None:
+        return None
+    folded = " ".join(unit.lower().split())
+    if folded in words.SHARE_UNITS:
+        return SHARE
+    if folded in words.PERCENT_UNITS:
+        return PERCENT
+    if folded in words.YES_NO_UNITS:
+        return YES_NO
+    return NUMBER
+
+
+def is_percent(kind: str | None) -> bool:
+    """Shares and percentages are both written in per cent."""
+    return kind in (SHARE, PERCENT)
+
+
+def names_unit(unit: str | None, word: str) -> bool:
+    """Whether an enhet text ("antal dagar", "dagar") names the unit of a
+    number in a text ("14 dagar"): the same word up to its ending."""
+    if not unit:
+        return False
+    stem = word[:4]
+    return any(part[:4] == stem for part in unit.lower().replace("/", " ").split())
+
+
+def opens_with_share(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in words.SHARE_OPENERS
+
+
+def opens_with_count(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in words.COUNT_OPENERS

@@ -1,0 +1,169 @@
+"""Values as people write them in goal tables: målvärden, ingångsvärden,
+utfall ("72 %", ">25", "minst 30 %", "ja", "ökar jämfört med föregående
+år", "minst i nivå med genomsnittet för riket") and periods ("2023–2025").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from . import words
+from .goals import read_goal
+from .numbers import as_number, parse_number
+from .tokens import OP, tokenize
+from .words import Direction
+
+Op = Literal["=", ">", ">=", "<", "<="]
+Kind = Literal["number", "yes_no", "change", "benchmark", "unknown"]
+
+# Greedy and without nested repetition, so a value of any length is read in linear time.
+_NUMBER_AND_UNIT = re.compile(r"^(?P<num>[-+\u2212\u2013]?[\d\s.,]*\d)\s*(?P<unit>%|[^\W\d_]+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One målvärde (or ingångsvärde, or utfall) as written, and what it means.
+
+    ``raw`` keeps the text exactly as the plan wrote it, so documents print
+    it as decided; the other fields are the interpretation rules work with.
+    """
+
+    raw: str
+    kind: Kind
+    op: Op = "="
+    number: float | None = None
+    percent: bool = False
+    yes: bool | None = None
+    direction: Direction | None = None
+    benchmark: str | None = None
+    unit: str | None = None
+
+
+class NotAValue(ValueError):
+    """A value that is no single scalar; the message is Swedish."""
+
+
+def parse_target(value: object) -> Target:
+    """Interpret a scalar from a målvärden table. An uninterpretable text
+    becomes kind ``unknown`` for the rules to report; a list, mapping or
+    non-finite number raises NotAValue."""
+    if isinstance(value, Target):
+        return value
+    if value is None:
+        return Target(raw="", kind="unknown")
+    if isinstance(value, (list, dict)):
+        raise NotAValue("Ett målvärde är ett enda värde (tal, text eller ja/nej), inte en lista eller mappning.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NotAValue("Målvärdet måste vara ett ändligt tal, inte .nan eller .inf.")
+    if isinstance(value, (str, int, float)):
+        # Targets repeat ("80 %", 2, "ja"); Target is immutable, so share them.
+        # The type is part of the key because True == 1 in Python.
+        return _parse_scalar(type(value), value)
+    return Target(raw=str(value), kind="unknown")
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_scalar(kind: type, value: object) -> Target:
+    if isinstance(value, bool):
+        return Target(raw="ja" if value else "nej", kind="yes_no", yes=value)
+    if not isinstance(value, str):
+        number = as_number(value)
+        return Target(raw=_plain(value), kind="number", number=number) if number is not None else \
+            Target(raw=str(value), kind="unknown")
+    text = " ".join(value.split())
+    lowered = text.lower()
+    if lowered in words.YES_WORDS | words.NO_WORDS:
+        return Target(raw=text, kind="yes_no", yes=lowered in words.YES_WORDS)
+    if (number := _number(text)) is not None:
+        return number
+    reading = read_goal(text)
+    if reading.benchmark is not None:
+        op, what = reading.benchmark
+        return Target(raw=text, kind="benchmark", op=op, benchmark=what)  # type: ignore[arg-type]
+    if reading.direction is not None and not reading.levels:
+        return Target(raw=text, kind="change", direction=reading.direction)
+    return Target(raw=text, kind="unknown")
+
+
+def _number(text: str) -> Target | None:
+    """"72 %", "1 052", ">25", "≥ 90", "minst 30 %", "max 99%", "högst 14 dagar"."""
+    tokens = tokenize(text)
+    op, rest = "=", text
+    if tokens and tokens[0].kind == OP:
+        op, rest = words.OP_SYMBOLS[tokens[0].text], text[tokens[0].end:]
+    elif tokens:
+        for phrase, meaning in words.OP_WORDS.items():
+            if tuple(t.text for t in tokens[:len(phrase)]) == phrase and len(tokens) > len(phrase):
+                op, rest = meaning, text[tokens[len(phrase)].start:]
+                break
+    match = _NUMBER_AND_UNIT.match(rest.strip())
+    if match is None:
+        return None
+    number = parse_number(match["num"])
+    if number is None:
+        return None
+    unit = match["unit"]
+    percent = unit is not None and (unit == "%" or unit.lower() in words.PERCENT_WORDS)
+    if unit is not None and not percent and unit.lower() not in words.VALUE_UNITS:
+        return None
+    return Target(raw=text, kind="number", op=op, number=number, percent=percent,  # type: ignore[arg-type]
+                  unit=None if percent or unit is None else unit.lower())
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and value.bit_length() > 1000:
+        return "ett tal med över 300 siffror"  # str() refuses beyond 4 300 digits
+    return str(value)
+
+
+def dump_target(target: Target) -> object:
+    """Back to YAML as written: plain numbers as numbers, the rest as text."""
+    if target.kind == "number" and (number := parse_number(target.raw)) is not None:
+        return int(number) if number.is_integer() else number
+    return target.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive span of whole years, e.g. the planning period 2023–2025."""
+
+    start: int
+    end: int
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+
+
+def parse_period(value: object) -> Period:
+    """A period from "2023–2025", a single year, or {från, till}; NotAValue otherwise."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = {"från": value, "till": value}
+    if isinstance(value, dict) and set(value) == {"från", "till"}:
+        start, end = value["från"], value["till"]
+    elif isinstance(value, str) and (match := _PERIOD.match(value)):
+        start, end = int(match[1]), int(match[2])
+    else:
+        raise NotAValue("En period skrivs som två årtal, t.ex. \"2023–2025\".")
+    if not all(isinstance(y, int) and not isinstance(y, bool) and 1990 <= y <= 2100 for y in (start, end)):
+        raise NotAValue("En period består av årtal mellan 1990 och 2100, t.ex. \"2023–2025\".")
+    if start > end:
+        raise NotAValue("Periodens första år måste komma före det sista, t.ex. \"2023–2025\".")
+    return Period(start, end)

@@ -1,0 +1,201 @@
+"""Tables of Swedish word forms rt understands, and nothing else.
+
+Every word that carries meaning for rt is listed here in full, inflected
+form by form: a stem match would take "Flera nämnder" for "fler" and
+"högre utbildning" for "högre". tests/test_language_tables.py reads each
+form back through the reader and checks it means what this table says.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Direction(str, enum.Enum):
+    """Which way a goal wants a measure to move.
+
+    NOT_DOWN is "ska inte minska" (or "minst bibehållas"): any value at or
+    above the start is right, so an unchanged target is no mistake."""
+
+    UP = "up"
+    DOWN = "down"
+    KEEP = "keep"
+    NOT_DOWN = "not-down"
+    NOT_UP = "not-up"
+
+    @property
+    def sign(self) -> int:
+        return {"up": 1, "not-down": 1, "down": -1, "not-up": -1, "keep": 0}[self.value]
+
+    @property
+    def strict(self) -> bool:
+        """Whether the goal asks for a change (so the start itself falls short)."""
+        return self in (Direction.UP, Direction.DOWN)
+
+    def negated(self) -> Direction | None:
+        return {Direction.UP: Direction.NOT_UP, Direction.DOWN: Direction.NOT_DOWN}.get(self)
+
+    @property
+    def infinitive(self) -> str:
+        """The verb a message uses: "Målet ska öka …"."""
+        return {"up": "öka", "down": "minska", "keep": "bibehållas", "not-down": "inte minska",
+                "not-up": "inte öka"}[self.value]
+
+
+def _forms(*groups: str) -> frozenset[str]:
+    return frozenset(word for group in groups for word in group.split())
+
+
+# Verbs (all voices and participles), nouns and comparatives that name a direction.
+DIRECTION_WORDS: dict[Direction, frozenset[str]] = {
+    Direction.UP: _forms(
+        "öka ökar ökas ökat ökade ökad ökande ökning ökningen ökningar",
+        "höja höjer höjs höjas höjt höjde höjd höjda höjning höjningen",
+        "utöka utökar utökas utökat utökade utökad utökning",
+        "stiga stiger stigit steg stigande",
+        "fördubbla fördubblas fördubblad fördubbling",
+        "maximera maximeras",
+        "fler högre",
+    ),
+    Direction.DOWN: _forms(
+        "minska minskar minskas minskat minskade minskad minskande minskning minskningen minskningar",
+        "sänka sänker sänks sänkas sänkt sänkte sänkta sänkning sänkningen",
+        "reducera reducerar reduceras reducerat reducerad reducerade reducering reduktion",
+        "korta kortas kortat kortad förkorta förkortas förkortat förkortad kortare",
+        "halvera halveras halverad halvering",
+        "sjunka sjunker sjunkit sjönk sjunkande",
+        "begränsa begränsas begränsat begränsad",
+        "minimera minimeras",
+        "färre lägre",
+    ),
+    Direction.KEEP: _forms(
+        "bibehålla bibehåller bibehålls bibehållas bibehållen bibehållet bibehållna",
+        "behålla behåller behålls behållas",
+        "upprätthålla upprätthåller upprätthålls upprätthållas",
+        "oförändrad oförändrat oförändrade",
+        "bevara bevaras bevarad bevarat",
+    ),
+}
+
+# Words that ask for "better" without saying which way the number moves:
+# better is down for väntetid, sjukfrånvaro or kostnad.
+IMPROVE_WORDS = _forms(
+    "förbättra förbättrar förbättras förbättrat förbättrad förbättrade förbättring förbättringen",
+    "stärka stärker stärks stärkas stärkt stärkta",
+    "utveckla utvecklas utvecklat utvecklad",
+    "bättre snabbare tryggare säkrare effektivare nöjdare jämnare friskare",
+)
+
+# Two-word phrases that name a direction ("i större utsträckning").
+DIRECTION_PHRASES: dict[tuple[str, ...], Direction] = {
+    ("större", "utsträckning"): Direction.UP,
+    ("högre", "grad"): Direction.UP,
+    ("mindre", "utsträckning"): Direction.DOWN,
+    ("lägre", "grad"): Direction.DOWN,
+    ("samma", "nivå"): Direction.KEEP,
+    ("samma", "som"): Direction.KEEP,
+    ("ligga", "kvar"): Direction.KEEP,
+    ("ligger", "kvar"): Direction.KEEP,
+}
+
+# A direction word followed by one of these is a name, not a direction.
+NOT_A_DIRECTION_AFTER: dict[str, frozenset[str]] = {
+    "högre": _forms("utbildning utbildningen utbildningar studier studie instans instanser tjänsteman tjänstemän"),
+    "lägre": _forms("instans instanser"),
+}
+
+NEGATIONS = _forms("inte ej icke aldrig")
+# "Ingen ökning" negates; "inga barn ska …" sets the level zero.
+NONE_WORDS = _forms("ingen inget inga")
+ZERO_WORDS = _forms("noll")
+UNIVERSAL_WORDS = _forms("alla samtliga")
+
+# Comparison words before a number, and the comparator they mean.
+OP_WORDS: dict[tuple[str, ...], str] = {
+    ("minst",): ">=", ("lägst",): ">=", ("minimum",): ">=", ("åtminstone",): ">=",
+    ("högst",): "<=", ("max",): "<=", ("maximalt",): "<=", ("maximum",): "<=",
+    ("över",): ">", ("mer", "än"): ">", ("fler", "än"): ">", ("högre", "än"): ">", ("överstiga",): ">",
+    ("under",): "<", ("mindre", "än"): "<", ("färre", "än"): "<", ("lägre", "än"): "<", ("understiga",): "<",
+}
+OP_SYMBOLS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<", "=": "="}
+
+# Before a number: how the number is used.
+CHANGE_MARKERS = _forms("med")  # "öka med 5 %": a change, not a level
+BASELINE_MARKERS = _forms("från")  # "öka från 45 till 55": the start
+LEVEL_MARKERS = _forms("till vara är uppgå uppgår nå når")
+DEFINITION_MARKERS = _forms("inom efter per senast")  # "svar inom 7 dagar": part of what is measured
+
+# A purpose or means phrase: its direction is not the goal's ("för att öka …").
+PURPOSE_OPENERS: tuple[tuple[str, ...], ...] = (("för", "att"), ("genom", "att"), ("i", "syfte", "att"))
+PURPOSE_PARTICIPLE_AFTER = _forms("för")  # "För minskad klimatpåverkan …"
+
+# Relative goals: the comparison is the previous year ("ökar jämfört med
+# föregående år"), or each year with a direction ("ska öka varje år").
+PREVIOUS_YEAR_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("föregående", "år"), ("föregående", "års"), ("förra", "året"), ("förra", "årets"), ("fjolåret",),
+    ("fjolårets",), ("året", "innan"), ("föregående", "mätning"), ("föregående", "period"),
+)
+EVERY_YEAR_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("varje", "år"), ("årligen",), ("år", "från", "år"), ("år", "för", "år"),
+)
+BENCHMARK_OPENERS: tuple[tuple[str, ...], ...] = (("i", "nivå", "med"),)
+
+# Where a text is split into clauses, each with its own subject and direction.
+CLAUSE_BREAKS = _forms("och samt men medan respektive")
+
+# Units. A number followed by one of these is a duration or an age, which
+# in a goal text describes what is measured ("under 14 dagar", "65 år").
+TIME_UNITS = _forms("dag dagar dagen dygn vecka veckor veckan månad månader månaden timme timmar timmen",
+                    "minut minuter år åren timmes")
+PERCENT_WORDS = _forms("procent")
+PERCENT_POINT_WORDS = _forms("procentenhet procentenheter")
+# Words a value may carry after its number ("16 personer", "14 dagar").
+VALUE_UNITS = TIME_UNITS | _forms(
+    "st stycken personer person invånare elever brukare barn besök ärenden platser lägenheter bostäder",
+    "kr kronor tkr mnkr mkr sek kg ton km timmar poäng gånger",
+)
+MONTHS = _forms("januari februari mars april maj juni juli augusti september oktober november december",
+                "jan feb mar apr jun jul aug sep sept okt nov dec")
+
+# enhet: words, and the kind of quantity they declare.
+SHARE_UNITS = frozenset({"andel", "andel (%)", "andel i procent", "andel %", "andel, %"})
+PERCENT_UNITS = frozenset({"%", "procent", "procentenheter", "procentenhet", "procent (%)"})
+YES_NO_UNITS = frozenset({"ja/nej", "ja eller nej", "ja / nej", "ja-nej"})
+
+YES_WORDS = _forms("ja")
+NO_WORDS = _forms("nej")
+
+# "Nytt mål" / "nytt värde": the measure has no history yet, said explicitly.
+NEW_BASELINE_WORDS = frozenset({"nytt mål", "nytt värde", "nytt mått", "nytt", "ny", "nytt nyckeltal", "saknas, nytt mål"})
+
+# A goal that names a share or a count by its first word.
+SHARE_OPENERS = _forms("andel andelen andelar andelarna")
+COUNT_OPENERS = _forms("antal antalet")
+
+# Report names people type for rt's calendar, and the report type they mean.
+REPORT_WORDS = {
+    "delår": "delårsrapport", "delar": "delårsrapport", "delårsrapport": "delårsrapport",
+    "delårsbokslut": "delårsrapport",
+    "bokslut": "årsbokslut", "årsbokslut": "årsbokslut", "årsredovisning": "årsbokslut",
+    "tertial": "tertialrapport", "tertialrapport": "tertialrapport",
+}
+# Calendar contents that mean the report follows up activities.
+ACTIVITY_CONTENTS = frozenset({"handlingsplan", "aktiviteter", "genomförandegrad"})
+
+# Common Swedish first names, for telling a person from a function or unit
+# ("Anna Svensson" is a person, "Hemtjänst Norr" is not).
+FIRST_NAMES = frozenset("""
+anna eva maria karin kristina lena sara kerstin emma ingrid marie malin jenny hanna linda annika susanne
+elin monica birgitta johanna sofia karolina ulla elisabeth helena camilla julia ida inger cecilia anneli
+louise åsa therese frida lisa margareta gunilla jessica matilda ebba agneta viktoria
+lars mikael anders johan erik karl per peter jan thomas daniel fredrik hans bengt andreas stefan mats
+magnus jonas mattias niklas bo alexander oskar marcus martin björn henrik sven leif göran patrik david
+christer roger joakim kent emil simon robert ulf rickard tobias jörgen olof gustav viktor håkan kjell
+""".split())
+
+# Words too common to tell which mått a clause of a goal speaks about.
+STOPWORDS = _forms(
+    "och att det den de som är ska skall bli blir vara till för med av på i om en ett eller samt hos från",
+    "sin sitt sina deras vår våra alla samtliga inom under över mellan genom jämfört än mer",
+    "andel andelen antal antalet öka minska kommunen kommunens nämnden nämndens år året",
+)

@@ -1,0 +1,1 @@
+"""A file's text: reading bytes safely, lines and positions, spelling."""
