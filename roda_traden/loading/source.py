@@ -8,7 +8,7 @@ from typing import Any
 
 from ..problems import Code, Problem
 from ..text import nodes
-from ..text.files import NotReadable, read_limited
+from ..text.files import UNREADABLE, NotReadable, content_digest, read_limited
 from ..text.source import Source
 from . import codes, yaml_errors
 from .text_checks import check_text, first_indenting_tab
@@ -31,6 +31,7 @@ class SourceFile(Source):
         self.readable = False
         self.failed = False
         self.problems: list[Problem] = []
+        self.digest = UNREADABLE
 
     def report(self, code: Code, message: str, hint: str, path: tuple = (),
                line: int | None = None, column: int | None = None) -> None:
@@ -56,6 +57,8 @@ class SourceFile(Source):
     def _decode(self) -> str | None:
         try:
             raw = read_limited(self.path, MAX_BYTES)
+            # What was validated, so a cached result is keyed on these bytes.
+            self.digest = content_digest(raw)
         except NotReadable as refusal:
             too_big = "större än" in str(refusal)
             self.report(codes.TOO_LARGE if too_big else codes.SYNTAX, f"Filen kan inte läsas: {refusal}.",

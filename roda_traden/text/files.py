@@ -7,6 +7,7 @@ regular file is refused, and even a regular file is read only up to a limit.
 from __future__ import annotations
 
 import errno
+import hashlib
 import stat
 from pathlib import Path
 
@@ -43,3 +44,11 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 def reason(error: OSError) -> str:
     return _REASONS.get(error.errno, f"systemfel {error.errno}" if error.errno else "okänt fel")
+
+
+# The digest of a file that could not be read: a cache key must change when it becomes readable.
+UNREADABLE = "unreadable"
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
