@@ -8,7 +8,8 @@ from pathlib import Path
 
 import typer
 
-from . import swedish
+from . import DEFAULT_TREE as DEFAULT_TREE_NAME
+from . import arguments, swedish
 
 app = typer.Typer(
     name="rt",
@@ -21,7 +22,7 @@ app = typer.Typer(
     subcommand_metavar="KOMMANDO [ARGUMENT]...",
 )
 
-DEFAULT_TREE = Path("goals")
+DEFAULT_TREE = Path(DEFAULT_TREE_NAME)
 
 
 class UsageProblem(Exception):
@@ -63,8 +64,19 @@ def validate(
     result = _unknown_report_is_usage(lambda: validate_path(path, jobs=jobs or None, context=context))
     if not result.trees:
         raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
-    render(output, result, sys.stdout)
-    raise typer.Exit(result.exit_code(strict))
+    code = result.exit_code(strict)
+    if no_cache or sys.stdout.isatty():
+        render(output, result, sys.stdout)
+        raise typer.Exit(code)
+    import io
+
+    from ..engine.cache import remember_output
+
+    buffer = io.StringIO()
+    render(output, result, buffer)
+    sys.stdout.write(buffer.getvalue())
+    remember_output(arguments(str(path), output, strict), context, result, buffer.getvalue(), code)
+    raise typer.Exit(code)
 
 
 @app.command("status")

@@ -16,6 +16,8 @@ class Result:
     files: int = 0
     trees: int = 0
     unreadable: list[str] = field(default_factory=list)
+    # Absolute path → digest of the bytes each file was validated from.
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def errors(self) -> int:
@@ -30,6 +32,7 @@ class Result:
         self.files += other.files
         self.trees += other.trees
         self.unreadable.extend(other.unreadable)
+        self.digests.update(other.digests)
 
     def exit_code(self, strict: bool = False) -> int:
         """0 clean, 1 errors (or warnings when strict), 2 unreadable or nothing found."""
@@ -40,16 +43,19 @@ class Result:
         return 0
 
 
+def roots_of(path: Path) -> list[Path]:
+    """The trees a run at ``path`` checks: those at or below a directory, or a file's own."""
+    if path.is_file():
+        root = tree_root(path)
+        return [root] if root else []
+    return find_trees(path)
+
+
 def collect(path: Path, run: Callable[[list[Path]], list[Result]]) -> Result:
     """Validate the trees at or below ``path`` with ``run`` and merge the
     results. Given a file, run its tree and keep only that file's problems."""
-    if path.is_file():
-        root = tree_root(path)
-        roots = [root] if root else []
-    else:
-        roots = find_trees(path)
     result = Result()
-    for part in run(roots):
+    for part in run(roots_of(path)):
         result.merge(part)
     if path.is_file():
         # The file's own problems, and those of files that kept the tree

@@ -71,6 +71,7 @@ def check_tree(tree: GoalTree) -> Result:
                 "Rätta felen i kommun.yaml och kör rt validate igen.", line=1, column=1)
     result = Result(files=len(tree.sources), trees=1)
     for source in tree.sources:
+        result.digests[str(source.path.absolute())] = source.digest
         problems = [p for p in (_tuned(p, settings) for p in source.problems) if p is not None]
         result.problems.extend(suppression.apply(problems, source.text, source.display, _KNOWN, _REQUIRED))
         if source.failed:
