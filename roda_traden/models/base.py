@@ -20,4 +20,6 @@ class Model(BaseModel):
     on the model: a private attribute would cost pydantic time per object.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, validate_default=False)
+    # Built on first use: only the file models are validated directly, and
+    # building a validator for every nested model at import costs start-up.
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, validate_default=False, defer_build=True)
