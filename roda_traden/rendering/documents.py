@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from ..domain import calendar
-from ..domain.measures import kind_of, outcomes_of
+from ..domain.measures import baseline_number, kind_of, numeric_targets, outcomes_of
 from ..domain.tree import GoalTree
 from ..engine.status import StatusReport, status_report
 from ..language.units import is_percent
@@ -163,14 +163,14 @@ def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target],
              benchmark: Comparison | None = None) -> Trend:
     """What a mått's chart shows: ingångsvärde, målvärden, utfall and, where
     the follow-up gives one, the jämförelsevärde."""
-    baseline = measure.baseline if not measure.sub_series else None
-    known = baseline is not None and baseline.value is not None and baseline.value.number is not None
+    start = baseline_number(measure) if not measure.sub_series else None
+    year = measure.baseline.year if start is not None else None
     return Trend(
         name=measure.text or measure.id,
         unit="percent" if is_percent(kind_of(measure)) else "number",
-        baseline=(baseline.year or first_year - 1, baseline.value.number) if known else None,
-        baseline_dated=known and baseline.year is not None,
-        targets={y: t.number for y, t in measure.targets.items() if t.kind == "number" and t.number is not None},
+        baseline=(year or first_year - 1, start) if start is not None else None,
+        baseline_dated=year is not None,
+        targets=dict(numeric_targets(measure)),
         outcomes={y: t.number for y, t in outcomes.items() if t.number is not None},
         benchmark=(benchmark.year, benchmark.value.number) if benchmark and benchmark.value.number is not None else None,
     )
