@@ -136,3 +136,28 @@ def test_read_only_file_is_refused(tree_dir, monkeypatch):
 def test_numbers_are_written_as_numbers(tree_dir):
     path = set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "-3", "mars", 2023)
     assert "    värde: -3\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "forecast"), [("181", None), ("74", "-3"), ("100,5 %", None), ("1e400", None)])
+def test_a_share_outside_0_to_100_is_refused(tree_dir, value, forecast):
+    """"Andel brukare … nöjda" is a share even without an enhet: 181 is a typo, never ● uppfyllt."""
+    before = (tree_dir / BOKSLUT).read_bytes()
+    with pytest.raises(WriteRefused):
+        set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", value, "bokslut", 2023, forecast=forecast)
+    assert (tree_dir / BOKSLUT).read_bytes() == before
+
+
+def test_a_share_written_by_hand_outside_0_to_100_is_flagged_and_not_graded(tree_dir):
+    from roda_traden.engine.status import status_report
+
+    path = tree_dir / BOKSLUT
+    text = path.read_text(encoding="utf-8")
+    assert "mått: andel-nojda-sabo" in text
+    path.write_text(text.replace("mått: andel-nojda-sabo\n    värde: ", "mått: andel-nojda-sabo\n    värde: 181 #"),
+                    encoding="utf-8")
+    problems = [p for p in validate_path(tree_dir).problems if p.code == "RT809"]
+    assert [(p.file.endswith(BOKSLUT), p.severity.value) for p in problems] == [(True, "fel")]
+    report = status_report(load_tree(tree_dir), "bokslut", 2023, "VON", __import__("datetime").date(2024, 1, 2))
+    graded = {m.measure.id: m.assessment for g in report.status.goals() for m in g.measures}
+    assert graded["andel-nojda-sabo"].grade.value == "kan ej bedömas"
+    assert "utanför 0–100" in graded["andel-nojda-sabo"].reason

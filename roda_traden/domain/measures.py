@@ -81,11 +81,17 @@ class Bounds:
         return self.lower <= number <= self.upper
 
 
-def bounds_of(measure: Measure) -> Bounds | None:
+def bounds_of(goal: BoardGoal, measure: Measure) -> Bounds | None:
+    """What values the mått can take: its declared `intervall`; 0–100 for a
+    share, declared (`enhet: andel`) or named ("Andel brukare …" in the
+    mått's text, or in the nämndmål's when it has no other mått); loosely
+    0–100 for other percentages, which may exceed 100 (nettokostnadsandel)."""
     if measure.value_range is not None:
         return Bounds(measure.value_range.lower, measure.value_range.upper, True, "måttets intervall")
     kind = kind_of(measure)
-    if kind == units.SHARE:
+    named = units.opens_with_share(measure.text or "") or (
+        not measure.text and len(goal.measures) == 1 and units.opens_with_share(goal.text))
+    if kind == units.SHARE or named and kind in (units.PERCENT, None):
         return Bounds(0, 100, True, "en andel")
     if kind == units.PERCENT:
         return Bounds(0, 100, False, "en procentsats")

@@ -10,8 +10,8 @@ from .wording import series_name
 
 
 def check(tree, options):
-    for _plan, _goal, measure, series in tree.series():
-        bounds = bounds_of(measure)
+    for _plan, goal, measure, series in tree.series():
+        bounds = bounds_of(goal, measure)
         if bounds is None or bounds.firm:
             continue
         values = [(("målvärden", year), f"Målvärdet för {year}", t) for year, t in sorted(series.targets.items())]

@@ -16,10 +16,10 @@ def check(tree, options):
         plan = tree.plan_of(follow_up.organisation, follow_up.year)
         if plan is None:
             continue  # RT806 says so
-        measures = {m.id: m for g in plan.goals for m in g.measures}
+        measures = {m.id: (g, m) for g in plan.goals for m in g.measures}
         for outcome in follow_up.outcomes:
-            measure = measures.get(outcome.measure)
-            bounds = bounds_of(measure) if measure is not None else None
+            owner = measures.get(outcome.measure)
+            bounds = bounds_of(*owner) if owner is not None else None
             if bounds is None or not bounds.firm:
                 continue
             for measured in [outcome, *outcome.sub_outcomes]:

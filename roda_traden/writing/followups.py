@@ -49,7 +49,8 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
     if sub_series is not None and sub_series not in parts:
         raise WriteRefused(f"Måttet \"{measure_id}\" har ingen delserie \"{sub_series}\".")
     measure = measures[measure_id]
-    bounds = bounds_of(measure) if isinstance(measure, Measure) else None
+    owner = next((g for g in plan.goals if measure in g.measures), None)
+    bounds = bounds_of(owner, measure) if isinstance(measure, Measure) and owner is not None else None
     for given in (value, forecast):
         if given is None:
             continue
