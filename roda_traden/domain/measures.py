@@ -5,6 +5,7 @@ its utfall in a follow-up."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..language import units
@@ -31,12 +32,17 @@ def intent(goal: BoardGoal, measure: Measure) -> Intent | None:
     """Which way the mått should move, as the plan says it: its own
     `riktning`, else its own text, else the clause of the nämndmål's text
     that speaks about it. None when nothing says."""
-    if measure.direction:
-        return Intent(_DECLARED[measure.direction], DECLARED)
-    if measure.text and (own := read_goal(measure.text).direction) is not None:
+    return _intent(goal.text, measure.direction, measure.text, measure.id)
+
+
+@functools.lru_cache(maxsize=16384)
+def _intent(goal_text: str, declared: str | None, text: str | None, measure_id: str) -> Intent | None:
+    if declared:
+        return Intent(_DECLARED[declared], DECLARED)
+    if text and (own := read_goal(text).direction) is not None:
         return Intent(own, MEASURE_TEXT)
-    about = measure.text or measure.id.replace("-", " ")
-    if (from_goal := read_goal(goal.text).direction_about(about)) is not None:
+    about = text or measure_id.replace("-", " ")
+    if (from_goal := read_goal(goal_text).direction_about(about)) is not None:
         return Intent(from_goal, GOAL_TEXT)
     return None
 
@@ -81,7 +87,7 @@ class Bounds:
         return self.lower <= number <= self.upper
 
 
-def bounds_of(goal: BoardGoal, measure: Measure) -> Bounds | None:
+def bounds_of(measure: Measure, goal: BoardGoal | None = None) -> Bounds | None:
     """What values the mått can take: its declared `intervall`; 0–100 for a
     share, declared (`enhet: andel`) or named ("Andel brukare …" in the
     mått's text, or in the nämndmål's when it has no other mått); loosely
@@ -90,7 +96,7 @@ def bounds_of(goal: BoardGoal, measure: Measure) -> Bounds | None:
         return Bounds(measure.value_range.lower, measure.value_range.upper, True, "måttets intervall")
     kind = kind_of(measure)
     named = units.opens_with_share(measure.text or "") or (
-        not measure.text and len(goal.measures) == 1 and units.opens_with_share(goal.text))
+        goal is not None and not measure.text and len(goal.measures) == 1 and units.opens_with_share(goal.text))
     if kind == units.SHARE or named and kind in (units.PERCENT, None):
         return Bounds(0, 100, True, "en andel")
     if kind == units.PERCENT:

@@ -157,7 +157,7 @@ def _goal(plan, goal, follow_up, report, year, settings) -> GoalStatus:
 
 def _measure(plan, goal, measure, outcome, report, year, settings) -> MeasureStatus:
     forecast = not calendar.is_year_end(report)
-    bounds = bounds_of(goal, measure)
+    bounds = bounds_of(measure, goal)
 
     def graded(series, measured):
         return assess(series.targets.get(year), measured, year=year, baseline=baseline_number(series),

@@ -117,21 +117,28 @@ class GoalTree:
                 result.add(name)
         return result
 
+    # Listed once: a dozen rules walk every nämndmål, mått and series.
     def goals(self) -> Iterator[tuple[PlanFile, BoardGoal]]:
-        for plan in self.plans:
-            for goal in plan.goals:
-                yield plan, goal
+        return iter(self._goals)
 
     def measures(self) -> Iterator[tuple[PlanFile, BoardGoal, Measure]]:
-        for plan, goal in self.goals():
-            for measure in goal.measures:
-                yield plan, goal, measure
+        return iter(self._measures)
 
     def series(self) -> Iterator[tuple[PlanFile, BoardGoal, Measure, Series]]:
         """Every series carrying targets: each mått, or each of its delserier."""
-        for plan, goal, measure in self.measures():
-            for series in measure.series():
-                yield plan, goal, measure, series
+        return iter(self._series)
+
+    @cached_property
+    def _goals(self) -> list[tuple[PlanFile, BoardGoal]]:
+        return [(plan, goal) for plan in self.plans for goal in plan.goals]
+
+    @cached_property
+    def _measures(self) -> list[tuple[PlanFile, BoardGoal, Measure]]:
+        return [(plan, goal, measure) for plan, goal in self._goals for measure in goal.measures]
+
+    @cached_property
+    def _series(self) -> list[tuple[PlanFile, BoardGoal, Measure, Series]]:
+        return [(plan, goal, measure, series) for plan, goal, measure in self._measures for series in measure.series()]
 
     def latest_year(self) -> int | None:
         """The year a run is about when none is named: the newest plan's."""

@@ -12,7 +12,7 @@ from .wording import series_name
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
-        kind, bounds, name = kind_of(measure), bounds_of(goal, measure), series_name(measure, series)
+        kind, bounds, name = kind_of(measure), bounds_of(measure, goal), series_name(measure, series)
         firm = bounds if bounds is not None and bounds.firm else None
         for year, target in series.targets.items():
             if problem := _problem(target, kind, firm):

@@ -11,7 +11,7 @@ from .wording import series_name
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
-        bounds = bounds_of(goal, measure)
+        bounds = bounds_of(measure, goal)
         if bounds is None or bounds.firm:
             continue
         values = [(("målvärden", year), f"Målvärdet för {year}", t) for year, t in sorted(series.targets.items())]

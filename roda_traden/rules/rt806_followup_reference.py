@@ -16,7 +16,8 @@ def check(tree, options):
                       "Rätta \"organisation:\" eller \"år:\".", ("organisation",))
             continue
         measures = {m.id: m for g in plan.goals for m in g.measures}
-        known = [*measures, *(k.id for k in plan.key_figures)]
+        # A dict keeps the plan's order for suggestions and looks up in constant time.
+        known = dict.fromkeys([*measures, *(k.id for k in plan.key_figures)])
         for outcome in follow_up.outcomes:
             if outcome.measure not in known:
                 yield _unknown(outcome, "mått", outcome.measure, known, ("mått",))
@@ -25,12 +26,12 @@ def check(tree, options):
             for part in outcome.sub_outcomes:
                 if part.sub_series not in series:
                     yield _unknown(part, "delserie", part.sub_series, series, ("delserie",))
-        activities = [a.id for ap in tree.action_plans if (ap.organisation, ap.year) == (plan.organisation, plan.year)
-                      for a in ap.activities]
+        activities = dict.fromkeys(a.id for ap in tree.action_plans
+                                   if (ap.organisation, ap.year) == (plan.organisation, plan.year) for a in ap.activities)
         for status in follow_up.activities:
             if status.activity not in activities:
                 yield _unknown(status, "aktivitet", status.activity, activities, ("aktivitet",))
-        goals = [g.id for g in plan.goals]
+        goals = dict.fromkeys(g.id for g in plan.goals)
         for note in follow_up.goals:
             if note.board_goal not in goals:
                 yield _unknown(note, "nämndmål", note.board_goal, goals, ("nämndmål",))

@@ -19,7 +19,7 @@ def check(tree, options):
         measures = {m.id: (g, m) for g in plan.goals for m in g.measures}
         for outcome in follow_up.outcomes:
             owner = measures.get(outcome.measure)
-            bounds = bounds_of(*owner) if owner is not None else None
+            bounds = bounds_of(owner[1], owner[0]) if owner is not None else None
             if bounds is None or not bounds.firm:
                 continue
             for measured in [outcome, *outcome.sub_outcomes]:

@@ -50,7 +50,7 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
         raise WriteRefused(f"Måttet \"{measure_id}\" har ingen delserie \"{sub_series}\".")
     measure = measures[measure_id]
     owner = next((g for g in plan.goals if measure in g.measures), None)
-    bounds = bounds_of(owner, measure) if isinstance(measure, Measure) and owner is not None else None
+    bounds = bounds_of(measure, owner) if isinstance(measure, Measure) and owner is not None else None
     for given in (value, forecast):
         if given is None:
             continue
