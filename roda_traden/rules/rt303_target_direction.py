@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.measures import DECLARED, MEASURE_TEXT, baseline_number, intent, numeric_targets
+from ..domain.measures import DECLARED, MEASURE_TEXT, baseline_number, bounds_of, intent, numeric_targets
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
@@ -20,17 +20,42 @@ def wrong_direction(tree, sources: tuple[str, ...]):
         stated = intent(goal, measure)
         if stated is None or stated.source not in sources:
             continue
-        wanted, name, targets = stated.direction, series_name(measure, series), numeric_targets(series)
-        why = _why(stated.source)
-        wrong = [*_against_baseline(series, name, wanted, targets, why), *_changes(series, name, wanted, why)]
+        wanted, name = stated.direction, series_name(measure, series)
+        targets, start = possible_targets(goal, measure, series), possible_baseline(goal, measure, series)
+        why = _why(stated.source, wanted)
+        wrong = [*_against_baseline(series, name, wanted, start, targets, why),
+                 *_changes(series, name, wanted, why)]
         flagged = {hit.keys for hit in wrong}
         yield from wrong
         yield from (hit for hit in _year_over_year(series, name, wanted, targets, why) if hit.keys not in flagged)
 
 
-def _why(source: str) -> str:
-    return {"riktning": "Måttet ska enligt \"riktning\"", "mått": "Måttets text säger att det ska"}.get(
-        source, "Nämndmålets text säger att måttet ska")
+def possible_targets(goal, measure, series) -> list[tuple[int, float]]:
+    """(year, number) of the targets, without those the mått cannot take: RT301
+    already reports a share of 180, and comparing with it only repeats that."""
+    bounds = bounds_of(measure=measure, goal=goal)
+    return [(year, value) for year, value in numeric_targets(series)
+            if bounds is None or not bounds.firm or bounds.holds(value)]
+
+
+def possible_baseline(goal, measure, series) -> float | None:
+    """The ingångsvärde as a number, unless the mått cannot take it (RT301)."""
+    start, bounds = baseline_number(series), bounds_of(measure=measure, goal=goal)
+    if start is not None and bounds is not None and bounds.firm and not bounds.holds(start):
+        return None
+    return start
+
+
+def _why(source: str, wanted) -> str:
+    """The start of a message, up to and with the direction's verb."""
+    verb = wanted.infinitive
+    # In a clause after "att" the negation stands before "ska": "att måttet inte ska minska".
+    after_att = f"inte ska {verb.removeprefix('inte ')}" if verb.startswith("inte ") else f"ska {verb}"
+    if source == DECLARED:
+        return f"Måttet ska enligt \"riktning\" {verb}"
+    if source == MEASURE_TEXT:
+        return f"Måttets text säger att det {after_att}"
+    return f"Nämndmålets text säger att måttet {after_att}"
 
 
 def _wrong(wanted, a: float, b: float) -> bool:
@@ -41,24 +66,30 @@ def _wrong(wanted, a: float, b: float) -> bool:
     return b != a
 
 
-def _against_baseline(series, name, wanted, targets, why):
-    start = baseline_number(series)
+def _against_baseline(series, name, wanted, start, targets, why):
     if start is None:
         return
     for year, value in targets:
         if _wrong(wanted, start, value):
             change = "skiljer sig från" if wanted.sign == 0 else "går åt andra hållet från"
-            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet {format_number(value)} för {year} "
+            yield Hit(series, f"{why}, men målvärdet {format_number(value)} för {year} "
                       f"i {name} {change} ingångsvärdet {format_number(start)}.",
                       "Rätta målvärdet, eller riktningen (\"riktning: öka/minska/bibehålla\" på måttet).",
                       ("målvärden", year))
 
 
+# The moves each direction allows: up (1), unchanged (0), down (-1).
+_ALLOWED = {"up": {1}, "down": {-1}, "keep": {0}, "not-down": {0, 1}, "not-up": {0, -1}}
+
+
 def _changes(series, name, wanted, why):
-    """Targets written as a change ("minskar jämfört med föregående år")."""
+    """Targets written as a change ("minskar jämfört med föregående år").
+    Only a change no value could satisfy together with the goal is wrong:
+    "oförändrat" keeps a goal that is to "öka eller bibehållas"."""
     for year, target in sorted(series.targets.items()):
-        if target.kind == "change" and target.direction is not None and target.direction.sign != wanted.sign:
-            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet för {year} i {name} säger "
+        if target.kind == "change" and target.direction is not None and \
+                not _ALLOWED[target.direction.value] & _ALLOWED[wanted.value]:
+            yield Hit(series, f"{why}, men målvärdet för {year} i {name} säger "
                       f"\"{target.raw}\".", "Målvärdet ska gå åt samma håll som målet.", ("målvärden", year))
 
 
@@ -67,7 +98,7 @@ def _year_over_year(series, name, wanted, targets, why):
         return
     for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
         if _wrong(wanted, a, b):
-            yield Hit(series, f"{why} {wanted.infinitive}, men målvärdet {year_b} ({format_number(b)}) i "
+            yield Hit(series, f"{why}, men målvärdet {year_b} ({format_number(b)}) i "
                       f"{name} går åt andra hållet jämfört med {year_a} ({format_number(a)}).",
                       "Målvärdena ska följa målets riktning år för år.", ("målvärden", year_b))
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from ..domain.measures import baseline_number, intent
+from ..domain.measures import intent
 from ..problems import Severity
 from .base import Hit, Rule
+from .rt303_target_direction import possible_baseline
 from .wording import series_name
 
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
         stated = intent(goal, measure)
-        start = baseline_number(series)
+        start = possible_baseline(goal, measure, series)
         if stated is None or not stated.direction.strict or start is None:
             continue
         for year, target in sorted(series.targets.items()):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..domain.measures import intent, is_relative, numeric_targets
+from ..domain.measures import intent, is_relative
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
+from .rt303_target_direction import possible_targets
 from .wording import series_name
 
 
@@ -14,7 +15,7 @@ def check(tree, options):
         stated = intent(goal, measure)
         if stated is None or not stated.direction.strict or not is_relative(goal, measure):
             continue
-        targets = numeric_targets(series)
+        targets = possible_targets(goal, measure, series)
         for (year_a, a), (year_b, b) in zip(targets, targets[1:]):
             if a == b:
                 yield Hit(series, f"Målet ska {stated.direction.infinitive} jämfört med föregående år, men "
