@@ -161,3 +161,54 @@ def test_a_share_written_by_hand_outside_0_to_100_is_flagged_and_not_graded(tree
     graded = {m.measure.id: m.assessment for g in report.status.goals() for m in g.measures}
     assert graded["andel-nojda-sabo"].grade.value == "kan ej bedömas"
     assert "utanför 0–100" in graded["andel-nojda-sabo"].reason
+
+
+DELAR = "namnder/von/uppfoljning-2023-delar.yaml"
+_MEASURES = {"antal-informationsaktiviteter": "3", "andel-nojda-sabo": "91", "andel-nojda-hemtjanst": "92",
+             "antal-personal-14-dagar": "17"}
+
+
+def _written(tree_dir, name: str) -> dict:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((tree_dir / name).read_text(encoding="utf-8"))
+    return {o["mått"]: o.get("värde") for o in data["utfall"]}
+
+
+@pytest.mark.parametrize("report, name", [("delår", DELAR), ("bokslut", BOKSLUT)])
+def test_writers_at_the_same_time_lose_nothing(tree_dir, report, name):
+    """Real processes started together, each writing another mått; for the
+    bokslut the file does not exist yet, so they also race to create it."""
+    import subprocess
+    import sys
+
+    if report == "bokslut":
+        (tree_dir / name).unlink()
+    for _round in range(3):
+        runs = [subprocess.Popen([sys.executable, "-m", "roda_traden", "utfall", "set", f"VON.{m}", value,
+                                  "--period", report, "--år", "2023", "--träd", str(tree_dir)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                for m, value in _MEASURES.items()]
+        results = [(run.wait(timeout=60), run.stderr.read()) for run in runs]
+        assert all(code == 0 for code, _err in results), results
+        assert {m: str(v) for m, v in _written(tree_dir, name).items()} == _MEASURES
+    assert not list(tree_dir.rglob("*.tmp"))
+
+
+def test_a_writer_waits_for_the_lock_and_then_says_so(tree_dir, monkeypatch):
+    from roda_traden.writing import atomic
+
+    monkeypatch.setattr(atomic, "LOCK_TIMEOUT", 0.2)
+    before = (tree_dir / DELAR).read_bytes()
+    with atomic.locked((tree_dir / DELAR).parent):
+        with pytest.raises(WriteRefused, match="skrivs just nu av en annan körning av rt"):
+            set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "75", "delår", 2023)
+    assert (tree_dir / DELAR).read_bytes() == before
+
+
+def test_temporary_files_of_a_killed_writer_are_removed(tree_dir):
+    leftover = tree_dir / "namnder/von/.uppfoljning-2023-delar.yaml.x1y2z3.tmp"
+    leftover.write_text("halv fil", encoding="utf-8")
+    assert "RT009" not in {p.code for p in validate_path(tree_dir).problems}  # never read as a tree file
+    set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "75", "delår", 2023)
+    assert not leftover.exists()

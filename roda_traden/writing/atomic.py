@@ -1,10 +1,62 @@
-"""Replacing a file so that a crash never leaves half of it."""
+"""Replacing a file so that a crash never leaves half of it, and so that two
+writers at once never lose each other's change."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; writers are not serialised there
+    fcntl = None  # type: ignore[assignment]
+
+# How long a writer waits for another to finish (the wait is milliseconds in practice).
+LOCK_TIMEOUT = 10.0
+_TEMPORARY = ".tmp"
+
+
+class Busy(Exception):
+    """Another writer holds the folder's lock longer than LOCK_TIMEOUT."""
+
+
+@contextlib.contextmanager
+def locked(directory: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``directory`` while a file in it is read,
+    changed and replaced. The lock is on the folder itself, so no lock file
+    is left in the tree for git to see; os.replace changes a file's inode,
+    so locking the file would not serialise writers."""
+    if fcntl is None:
+        yield
+        return
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy(str(directory)) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files a killed writer of ``path`` left behind. Call
+    it holding the folder's lock: then no writer is using them."""
+    for leftover in path.parent.glob(f".{path.name}.*{_TEMPORARY}"):
+        leftover.unlink(missing_ok=True)
 
 
 def _default_mode() -> int:
@@ -16,11 +68,12 @@ def _default_mode() -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write next to the file, then rename over it; keep its permissions."""
+    """Write next to the file, then rename over it; keep its permissions.
+    The temporary name starts with a dot and ends in .tmp, so rt never reads it."""
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent,
-                                             prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
+                                             prefix=f".{path.name}.", suffix=_TEMPORARY, delete=False)
     except OSError as error:  # name the file the user asked for, not the temporary one
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:

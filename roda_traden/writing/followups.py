@@ -23,7 +23,7 @@ from ..loading.discovery import display
 from ..models.followup import ActivityState, FollowUpFile
 from ..models.plan import Measure
 from . import yamledit
-from .atomic import write_atomically
+from .atomic import Busy, locked, remove_leftovers, write_atomically
 
 FOLLOW_UP_PREFIXES = ("uppfoljning-", "uppföljning-")
 
@@ -131,14 +131,47 @@ def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
                     None)
     if existing is not None:
         path = tree.place(existing)[0].path
-        text = path.read_bytes().decode("utf-8")  # as stored: CRLF and BOM are kept
     else:
         plan_file = tree.place(tree.plan_of(organisation, year))[0].path
         path = plan_file.parent / f"uppfoljning-{year}-{report.id}.yaml"
-        if path.exists():  # a file rt did not recognise as this report: never write over it
-            raise WriteRefused(f"{display(path)} finns men är inte uppföljningen \"{report.id}\" {year} för "
-                               f"{organisation}; kontrollera den med rt validate.")
-        text = _new_file(organisation, year, report)
+    try:
+        # Read, change and replace under one lock: another rt writing the same
+        # file waits, and its change is in the text read here.
+        with locked(path.parent):
+            remove_leftovers(path)
+            text = _current_text(path, existing is not None, organisation, year, report)
+            _replace(path, text, change)
+    except Busy:
+        raise WriteRefused(f"{display(path)} skrivs just nu av en annan körning av rt; försök igen om en stund.") \
+            from None
+    return path
+
+
+def _current_text(path: Path, known: bool, organisation: str, year: int, report) -> str:
+    """The file as it is now, under the lock; a new file's first lines if there is none."""
+    if not path.exists():
+        if known:
+            raise WriteRefused(f"{display(path)} har tagits bort medan rt körde; kör kommandot igen.")
+        return _new_file(organisation, year, report)
+    text = path.read_bytes().decode("utf-8", errors="strict")  # as stored: CRLF and BOM are kept
+    if not known and not _is_report(text, organisation, year, report):
+        # A file rt did not recognise as this report: never write over it.
+        raise WriteRefused(f"{display(path)} finns men är inte uppföljningen \"{report.id}\" {year} för "
+                           f"{organisation}; kontrollera den med rt validate.")
+    return text
+
+
+def _is_report(text: str, organisation: str, year: int, report) -> bool:
+    """Whether ``text`` is this organisation's follow-up for the report (one
+    another writer created since the tree was read)."""
+    try:
+        data = FollowUpFile.model_validate(yamledit.load(text.removeprefix("\ufeff"))[1])
+    except (YAMLError, ValidationError, ValueError):
+        return False
+    return (data.organisation, data.year, data.report) == (organisation, year, report.id)
+
+
+def _replace(path: Path, text: str, change) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise WriteRefused(f"{display(path)} är skrivskyddad.")
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -152,7 +185,6 @@ def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
         raise WriteRefused(f"Värdet går inte att skriva in i {display(path)} utan att filen blir ogiltig; "
                            "skriv in det för hand.") from None
     write_atomically(path, bom + new_text.replace("\n", newline))
-    return path
 
 
 def _refuse_if_unread(tree: GoalTree) -> None:
