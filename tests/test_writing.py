@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 
 import pytest
@@ -212,3 +213,43 @@ def test_temporary_files_of_a_killed_writer_are_removed(tree_dir):
     assert "RT009" not in {p.code for p in validate_path(tree_dir).problems}  # never read as a tree file
     set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "75", "delår", 2023)
     assert not leftover.exists()
+
+
+def _with_endings(text: str, ending: str) -> str:
+    return text.replace("\n", ending)
+
+
+@pytest.mark.parametrize("shape", ["trailing spaces", "CR only", "mixed endings", "no final newline"])
+def test_a_write_changes_exactly_the_value(tree_dir, shape):
+    """Whatever the file's shape, only the changed value's line differs afterwards."""
+    path = tree_dir / DELAR
+    text = path.read_text(encoding="utf-8")
+    if shape == "trailing spaces":
+        text = "".join(line.rstrip("\n") + "   \n" if line.startswith("      ") else line
+                       for line in text.splitlines(keepends=True))
+    elif shape == "CR only":
+        text = _with_endings(text, "\r")
+    elif shape == "mixed endings":
+        text = "".join(line.rstrip("\n") + ("\r\n" if i % 2 else "\n")
+                       for i, line in enumerate(text.splitlines(keepends=True)))
+    else:
+        text = text.rstrip("\n")
+    path.write_bytes(text.encode("utf-8"))
+    set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023)
+    after = path.read_bytes().decode("utf-8")
+    from roda_traden.writing.yamledit import lines_with_endings
+
+    before_lines, after_lines = lines_with_endings(text), lines_with_endings(after)
+    changed = [(a, b) for a, b in zip(before_lines, after_lines) if a != b]
+    assert len(before_lines) == len(after_lines)
+    assert [b.strip() for _a, b in changed] == ["värde: 18"]
+    ending = re.compile(r"\r\n|\r|\n|$")
+    assert ending.search(changed[0][1]).group() == ending.search(changed[0][0]).group()
+
+
+def test_texts_with_invisible_line_breaks_are_refused(tree_dir):
+    before = (tree_dir / DELAR).read_bytes()
+    for text in ("Egen\u2028mätning", "Egen\x85mätning", "Egen\x1b[2Jmätning"):
+        with pytest.raises(WriteRefused, match="osynligt tecken"):
+            set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023, source=text)
+    assert (tree_dir / DELAR).read_bytes() == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import unicodedata
 import typing
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ class WriteRefused(Exception):
 def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year: int | None,
                 as_of: datetime.date | None = None, forecast: str | None = None, sub_series: str | None = None,
                 source: str | None = None) -> Path:
+    for what, given in (("Värdet", value), ("Prognosen", forecast), ("Källan", source)):
+        _plain(what, given)
     organisation, measure_id = _address(tree, address)
     report, year = _report(tree, report_name, year)
     plan = tree.plan_of(organisation, year)
@@ -80,6 +83,7 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
 
 def set_activity(tree: GoalTree, address: str, state: str, report_name: str, year: int | None,
                  completion: str | None = None, comment: str | None = None) -> Path:
+    _plain("Kommentaren", comment)
     organisation, activity_id = _address(tree, address)
     report, year = _report(tree, report_name, year)
     known = {a.id for p in tree.action_plans if (p.organisation, p.year) == (organisation, year) for a in p.activities}
@@ -103,6 +107,16 @@ def set_activity(tree: GoalTree, address: str, state: str, report_name: str, yea
             entry["kommentar"] = comment
 
     return _edit(tree, organisation, year, report, change)
+
+
+def _plain(what: str, text: str | None) -> None:
+    """Refuse control characters and invisible line breaks (U+2028, U+0085 …)
+    in a text to store: YAML would store them as something else."""
+    if text is None:
+        return
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            raise WriteRefused(f"{what} innehåller ett osynligt tecken (U+{ord(char):04X}); skriv texten utan det.")
 
 
 def _address(tree: GoalTree, address: str) -> tuple[str, str]:
@@ -174,17 +188,22 @@ def _is_report(text: str, organisation: str, year: int, report) -> bool:
 def _replace(path: Path, text: str, change) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise WriteRefused(f"{display(path)} är skrivskyddad.")
-    newline = "\r\n" if "\r\n" in text else "\n"
     bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix("\ufeff")
     try:
-        yaml, document = yamledit.load(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        yaml, document = yamledit.load(yamledit.normalized(text))
         change(document)
-        new_text = yamledit.dump(yaml, document)
-        FollowUpFile.model_validate(yamledit.load(new_text)[1])  # never write a file rt cannot read
+        dumped = yamledit.dump(yaml, document)
+        FollowUpFile.model_validate(yamledit.load(dumped)[1])  # never write a file rt cannot read
     except (YAMLError, ValidationError):
         raise WriteRefused(f"Värdet går inte att skriva in i {display(path)} utan att filen blir ogiltig; "
                            "skriv in det för hand.") from None
-    write_atomically(path, bom + new_text.replace("\n", newline))
+    # Only the lines the new value needs change; the rest stays byte for byte.
+    final = yamledit.minimal(text, dumped)
+    if final is None:
+        raise WriteRefused(f"{display(path)} kan inte ändras utan att andra rader i filen också ändras; "
+                           "skriv in värdet för hand.")
+    write_atomically(path, bom + final)
 
 
 def _refuse_if_unread(tree: GoalTree) -> None:
