@@ -98,10 +98,10 @@ def read_goal(text: str) -> GoalReading:
     tokens = tokenize(text)
     if not tokens:
         return GoalReading()
-    clause_of, clause_spans = _clauses(tokens)
-    clauses = tuple(_clause(tokens, lo, hi) for lo, hi in clause_spans)
-    levels, baselines, changes = _quantities(tokens, clause_of)
     texts = [t.text for t in tokens]
+    clause_of, clause_spans = _clauses(tokens)
+    clauses = tuple(_clause(tokens, texts, lo, hi) for lo, hi in clause_spans)
+    levels, baselines, changes = _quantities(tokens, texts, clause_of)
     return GoalReading(
         clauses=clauses,
         levels=tuple(levels),
@@ -110,7 +110,7 @@ def read_goal(text: str) -> GoalReading:
         improve=any(t.text in words.IMPROVE_WORDS for t in tokens),
         relative=_has_phrase(texts, words.PREVIOUS_YEAR_PHRASES)
         or _has_phrase(texts, words.EVERY_YEAR_PHRASES) and any(c.direction for c in clauses),
-        benchmark=_benchmark(tokens),
+        benchmark=_benchmark(tokens, texts),
         zero=any(_is_zero(tokens, i) for i in range(len(tokens))),
         universal=any(t.text in words.UNIVERSAL_WORDS for t in tokens),
     )
@@ -162,56 +162,117 @@ def _clauses(tokens: list[Token]) -> tuple[list[int], list[tuple[int, int]]]:
     return clause_of, spans or [(0, len(tokens))]
 
 
-def _clause(tokens: list[Token], lo: int, hi: int) -> Clause:
-    texts = [t.text for t in tokens]
+def _clause(tokens: list[Token], texts: list[str], lo: int, hi: int) -> Clause:
     found: set[Direction] = set()
-    purpose = False
+    purpose: str | None = None  # "fronted" or "trailing"
     i = lo
     while i < hi:
-        text = texts[i]
         if any(_phrase_at(texts, i, opener) for opener in words.PURPOSE_OPENERS):
-            purpose = True  # "för att öka …", "genom att stärka …": the means, not the goal
-        if purpose:
+            # "för att öka …", "genom att stärka …": the means, not the goal.
+            # Opening the sentence, it ends at the sentence's own verb.
+            purpose = "fronted" if i == lo and _opens_sentence(tokens, lo) else "trailing"
+        if purpose is not None:
+            if purpose == "fronted" and texts[i] in words.PURPOSE_ENDS:
+                purpose = None
             i += 1
             continue
         phrase = next((way for pair, way in words.DIRECTION_PHRASES.items() if _phrase_at(texts, i, pair)), None)
         if phrase is not None:
-            found.add(phrase)
+            _add(found, phrase, texts, i, lo)
             i += 2
             continue
-        way = _direction_word(text)
-        if way is not None and not _not_a_direction(tokens, i) and not _participle_of_purpose(texts, i, lo):
-            before = texts[max(lo, i - 2):i]
-            if any(b in words.NEGATIONS for b in before) or (before and before[-1] in words.NONE_WORDS):
-                way = way.negated()
-            if way is not None:
-                found.add(way)
+        way = _direction_at(tokens, texts, i)
+        if way is not None and not _participle_of_purpose(texts, i, lo):
+            _add(found, way, texts, i, lo)
         i += 1
     if not found and any(_is_zero(tokens, k) for k in range(lo, hi)):
         found.add(Direction.NOT_UP)  # "inga … ska", "noll …": down to zero, and zero stays right
-    bound = {texts[k] for k in range(lo, hi)} & {"minst", "högst"}
-    return Clause(_combine(found, bound), topic_of(tokens[lo:hi]))
+    return Clause(_combine(found), topic_of(tokens[lo:hi]))
 
 
-def _combine(found: set[Direction], bound: set[str]) -> Direction | None:
-    if found == {Direction.KEEP} and bound == {"minst"}:
-        return Direction.NOT_DOWN  # "minst bibehållas", "minst samma nivå"
-    if found == {Direction.KEEP} and bound == {"högst"}:
-        return Direction.NOT_UP
-    if found in ({Direction.UP, Direction.KEEP}, {Direction.NOT_DOWN, Direction.KEEP}):
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].kind == SIGN and tokens[i - 1].text in _SENTENCE_END
+
+
+def _add(found: set[Direction], way: Direction, texts: list[str], i: int, lo: int) -> None:
+    """Add the direction at ``i`` as its context says it: negated ("ska inte
+    minska", "ingen ökning"), or bounded ("minst bibehållas")."""
+    if _negated(texts, i - 1, lo):
+        negated = way.negated()
+        if negated is not None:
+            found.add(negated)
+        return
+    if way is Direction.KEEP:
+        bound = next((texts[k] for k in range(max(lo, i - 2), i) if texts[k] in ("minst", "högst")), None)
+        way = {"minst": Direction.NOT_DOWN, "högst": Direction.NOT_UP}.get(bound, way)
+    found.add(way)
+
+
+def _negated(texts: list[str], k: int, lo: int) -> bool:
+    """Whether a negation ends at token ``k``, possibly across a few words
+    that stand between it and what it negates ("får inte bli fler")."""
+    for _step in range(4):
+        if k < lo:
+            return False
+        if texts[k] in words.NEGATIONS or texts[k] in words.NONE_WORDS:
+            return True
+        if texts[k] not in words.NEGATION_BRIDGE:
+            return False
+        k -= 1
+    return False
+
+
+def _combine(found: set[Direction]) -> Direction | None:
+    if found in ({Direction.UP, Direction.KEEP}, {Direction.NOT_DOWN, Direction.KEEP},
+                 {Direction.UP, Direction.NOT_DOWN}):
         return Direction.NOT_DOWN  # "öka eller bibehållas"
-    if found in ({Direction.DOWN, Direction.KEEP}, {Direction.NOT_UP, Direction.KEEP}):
+    if found in ({Direction.DOWN, Direction.KEEP}, {Direction.NOT_UP, Direction.KEEP},
+                 {Direction.DOWN, Direction.NOT_UP}):
         return Direction.NOT_UP
     return found.pop() if len(found) == 1 else None
 
 
-def _not_a_direction(tokens: list[Token], i: int) -> bool:
-    """"högre utbildning" is a name; "fler än 90" is a comparator before a number."""
-    text = tokens[i].text
-    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+def _direction_at(tokens: list[Token], texts: list[str], i: int) -> Direction | None:
+    """The direction the word at ``i`` names, in its context."""
+    text = texts[i]
+    if text in words.COMPARISONS and (object_at := _comparison_object(tokens, i)) is not None:
+        # "lägre än 2022", "fler än i dag" move; "fler än 20" and "högre än
+        # rikets genomsnitt" are a level and a benchmark, no direction.
+        return words.COMPARISONS[text] if _object_kind(tokens, texts, object_at) == "time" else None
+    way = _direction_word(text)
+    if way is None:
+        return None
+    following = texts[i + 1] if i + 1 < len(texts) else ""
     if following in words.NOT_A_DIRECTION_AFTER.get(text, ()):
-        return True
-    return following == "än" and i + 2 < len(tokens) and tokens[i + 2].kind == NUMBER
+        return None  # "högre utbildning" is a name
+    if i > 0 and texts[i - 1] in words.ATTRIBUTE_AFTER and text in words.COMPARISONS:
+        return None  # "elever med högre betyg" is who is counted
+    if i > 1 and texts[i - 1] == "eller" and (tokens[i - 2].kind == NUMBER or texts[i - 2] == "%"):
+        return None  # "5 eller färre" is a bound
+    return way
+
+
+def _comparison_object(tokens: list[Token], i: int) -> int | None:
+    """Where the object of a comparison at ``i`` starts: after "än" ("högre
+    än …"), or right after a verb of comparison ("understiga …")."""
+    if i + 2 < len(tokens) and tokens[i + 1].text == "än":
+        return i + 2
+    if (tokens[i].text,) in words.OP_WORDS and i + 1 < len(tokens):
+        return i + 1
+    return None
+
+
+def _object_kind(tokens: list[Token], texts: list[str], j: int) -> str:
+    """"quantity" ("20", "hälften"), "time" (a year, "föregående år", "i dag")
+    or "other" (what is compared with: "rikets genomsnitt")."""
+    tok = tokens[j]
+    if tok.is_year and not (j + 1 < len(tokens) and tokens[j + 1].text in ("%", *words.PERCENT_WORDS)):
+        return "time"
+    if tok.kind == NUMBER or texts[j] in words.SHARE_WORDS or texts[j] in words.NUMERALS:
+        return "quantity"
+    if any(_phrase_at(texts, j, phrase) for phrase in words.PREVIOUS_YEAR_PHRASES + words.NOW_PHRASES):
+        return "time"
+    return "other"
 
 
 def _participle_of_purpose(texts: list[str], i: int, lo: int) -> bool:
@@ -224,24 +285,44 @@ def _is_zero(tokens: list[Token], i: int) -> bool:
     if tok.kind == WORD and tok.text in words.ZERO_WORDS:
         return True
     if tok.kind == WORD and tok.text in words.NONE_WORDS:
-        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        k = i + 1
+        while k < len(tokens) and tokens[k].text in words.NEGATION_BRIDGE and k < i + 3:
+            k += 1  # "ingen ytterligare ökning" negates a direction
+        following = tokens[k].text if k < len(tokens) else ""
         return _direction_word(following) is None and following not in words.IMPROVE_WORDS
     return False
 
 
-def _benchmark(tokens: list[Token]) -> tuple[str, str] | None:
-    texts = [t.text for t in tokens]
+def _benchmark(tokens: list[Token], texts: list[str]) -> tuple[str, str] | None:
+    """What the text compares with: "minst i nivå med genomsnittet …", or a
+    comparison whose object is no number and no time ("högre än rikets
+    genomsnitt")."""
     for i in range(len(texts)):
         for opener in words.BENCHMARK_OPENERS:
             if _phrase_at(texts, i, opener):
-                op = {"minst": ">=", "högst": "<="}.get(texts[i - 1] if i else "", "=")
-                rest = []
-                for tok in tokens[i + len(opener):]:
-                    if tok.kind == SIGN and tok.text in _SENTENCE_END | {"(", ")"}:
-                        break
-                    rest.append(tok.text)
-                return op, " ".join(rest)
+                k = i - 1
+                while k >= 0 and k >= i - 2 and texts[k] in words.BENCHMARK_BRIDGE:
+                    k -= 1  # "ska minst ligga i nivå med"
+                op = {"minst": ">=", "högst": "<="}.get(texts[k] if k >= 0 else "", "=")
+                return op, _rest(tokens, i + len(opener))
+        if texts[i] in words.COMPARISONS and (j := _comparison_object(tokens, i)) is not None \
+                and _object_kind(tokens, texts, j) == "other":
+            op = words.OP_WORDS.get((texts[i], "än") if j == i + 2 else (texts[i],))
+            if op is None:
+                continue
+            if _negated(texts, i - 1, 0):
+                op = words.NEGATED_OPS[op]
+            return op, _rest(tokens, j)
     return None
+
+
+def _rest(tokens: list[Token], start: int) -> str:
+    rest = []
+    for tok in tokens[start:]:
+        if tok.kind == SIGN and tok.text in _SENTENCE_END | {"(", ")"}:
+            break
+        rest.append(tok.text)
+    return " ".join(rest)
 
 
 def _op_before(tokens: list[Token], i: int) -> tuple[str | None, int, str]:
@@ -258,7 +339,12 @@ def _op_before(tokens: list[Token], i: int) -> tuple[str | None, int, str]:
     return None, i, ""
 
 
-def _quantities(tokens: list[Token], clause_of: list[int]):
+def _op_after(tokens: list[Token], i: int) -> str | None:
+    """A comparator right after a number: "80 % eller mer"."""
+    return words.OP_AFTER_WORDS.get(tuple(t.text for t in tokens[i:i + 2]))
+
+
+def _quantities(tokens: list[Token], texts: list[str], clause_of: list[int]):
     """Levels, baselines and changes, by what stands before each number.
 
     A number with no word of its own takes the role of the number before it
@@ -274,7 +360,7 @@ def _quantities(tokens: list[Token], clause_of: list[int]):
         if any(tokens[k].kind == SIGN and tokens[k].text in _SENTENCE_END for k in range(last_end + 1, mention.first)):
             previous = None
         last_end = mention.last
-        role, op = _role(tokens, mention, previous)
+        role, op = _role(tokens, texts, mention, previous)
         previous = (role, op) if role != "definition" else previous
         if role == "change":
             changes.append(mention.quantity)
@@ -286,27 +372,51 @@ def _quantities(tokens: list[Token], clause_of: list[int]):
     return levels, baselines, changes
 
 
-def _role(tokens: list[Token], mention, previous) -> tuple[str, str]:
+def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str, str]:
     quantity = mention.quantity
     op, before, word = _op_before(tokens, mention.first - 1)
-    marker = tokens[before].text if before >= 0 else ""
+    if op is None and (op := _op_after(tokens, mention.last + 1)) is not None:
+        before = mention.first - 1
+    marker = texts[before] if before >= 0 else ""
+    changes = marker in words.CHANGE_MARKERS and _after_direction(texts, before)
+    if quantity.is_age or marker in words.ATTRIBUTE_AFTER and not changes:
+        return "definition", op or "="  # "över 65 år" is who, "elever med minst 90 % närvaro" too
     if op is not None:
-        if word == "under" and quantity.is_duration or word == "över" and quantity.unit == "år":
-            return "definition", op  # "under 14 dagar" is when, "över 65 år" is who
-        if marker in words.CHANGE_MARKERS:
-            return "change", op
-        return "level", op
-    if marker in words.CHANGE_MARKERS:
+        if word in words.DESCRIBING_OPS and not _states_level(tokens, texts, before):
+            return "definition", op  # "möter under 14 dagar" is when
+        if _negated(texts, before, 0):
+            if word in words.NEGATION_KEEPS_NO_LEVEL or words.NEGATED_OPS[op] is None:
+                return "definition", op
+            op = words.NEGATED_OPS[op]  # "aldrig understiga 80 %" is at least 80 %
+        return ("change" if changes else "level"), op
+    if changes:
         return "change", "="
     if marker in words.BASELINE_MARKERS:
         return "baseline", "="
-    if marker in words.DEFINITION_MARKERS or quantity.is_duration or quantity.kind == "points":
-        return "definition" if quantity.kind != "points" else "change", "="
+    if quantity.kind == "points":
+        return "change", "="
     if marker in words.LEVEL_MARKERS:
-        return "level", "="
+        return "level", "="  # "vara 14 dagar", "kortas till 14 dagar"
+    if marker in words.DEFINITION_MARKERS or quantity.is_duration:
+        return "definition", "="
     if previous is not None:
         return previous
     return "level", "="
+
+
+def _after_direction(texts: list[str], k: int) -> bool:
+    """Whether a direction word stands right before ``k``, or one word
+    before it ("ökar årligen med")."""
+    return any(_direction_word(texts[j]) is not None for j in range(max(0, k - 2), k))
+
+
+def _states_level(tokens: list[Token], texts: list[str], before: int) -> bool:
+    """Whether the word before a describing comparator makes it a level: a
+    verb of level or direction ("vara under", "öka till över"), or nothing
+    (the comparator opens the clause)."""
+    if before < 0 or tokens[before].kind == SIGN or texts[before] in words.CLAUSE_BREAKS:
+        return True
+    return texts[before] in words.LEVEL_MARKERS or _direction_word(texts[before]) is not None
 
 
 def _years_of(tokens, mention, years: set[int], period_last) -> tuple[int, ...]:

@@ -21,15 +21,20 @@ from .numbers import parse_number
 MAX_TEXT = 4000
 
 _SPACE = "\u0020\u00a0\u2009\u202f"
+# A minus belongs to the number only where no number or word stands right
+# before it: "−3 200,5" is negative, "2023 – 2025" and "9-12 år" are spans.
+# Thousands groups end where the digits end, so "25 2024" is 25 and a year.
 _TOKEN = re.compile(
     rf"(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?!\d)"
-    rf"|(?P<num>\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?![\d,.]\d)(?:[,.]\d+)?|\d+(?:[,.]\d+)?)"
+    rf"|(?P<num>(?:(?<![\w.,])(?<!\d[{_SPACE}])[-\u2013\u2212](?=\d))?"
+    rf"(?:\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?!\d)|\d+)(?:[,.]\d+)?)"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
     r"|(?P<op>[≥≤]|[<>]=?|=)"
     r"|(?P<sign>[%+/:;.,()–—−-])"
 )
 
 WORD, NUMBER, OP, SIGN, DATE = "word", "num", "op", "sign", "date"
+_DASHES = ("–", "—", "-", "−")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,10 @@ class Quantity:
     def is_duration(self) -> bool:
         return self.unit in words.TIME_UNITS
 
+    @property
+    def is_age(self) -> bool:
+        return self.unit in words.AGE_UNITS
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -82,26 +91,36 @@ def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[i
     """The quantities in ``tokens``, the indexes of year tokens that name a
     target year, and the periods (first year, last year, token index).
 
-    Dates, years inside dates and the numbers of periods are never quantities."""
+    Dates, years inside dates, the numbers of periods and of other spans
+    ("9-12 år", "20–25 %"), school years ("år 6", "åk 9") and age groups
+    ("65+") are never quantities."""
     taken = _dates(tokens)
     periods = []
     for i, tok in enumerate(tokens):
-        if i in taken or not tok.is_year:
+        if i in taken or tok.kind != NUMBER or i + 2 >= len(tokens) or tokens[i + 1].text not in _DASHES:
             continue
-        j = i + 1
-        if j + 1 < len(tokens) and tokens[j].text in ("–", "—", "-") and tokens[j + 1].is_year:
-            periods.append((int(tok.text), int(tokens[j + 1].text), i))
-            taken.update((i, j, j + 1))
+        end = tokens[i + 2]
+        if end.kind != NUMBER or i + 2 in taken:
+            continue
+        if tok.is_year and end.is_year:
+            periods.append((int(tok.text), int(end.text), i))
+        taken.update((i, i + 1, i + 2))  # a span is no one value, so it is no target either
     found, years = [], set()
     for i, tok in enumerate(tokens):
-        if i in taken or tok.kind != NUMBER:
+        if i in taken:
+            continue
+        if tok.kind == WORD and tok.text in words.SHARE_WORDS:
+            found.append(Mention(Quantity(words.SHARE_WORDS[tok.text], "percent"), i, i))
+            continue
+        if tok.kind != NUMBER:
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and after.text == "+":
-            taken.add(i)  # "65+": an age group
-            continue
+            continue  # "65+": an age group
         if tok.is_year and not _quantity_follows(after):
             years.add(i)
+            continue
+        if i > 0 and tokens[i - 1].text in words.GRADE_WORDS:
             continue
         number = parse_number(tok.text)
         if number is None:
@@ -111,10 +130,17 @@ def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[i
             last, kind = i + 1, "percent"
         elif after is not None and after.text in words.PERCENT_POINT_WORDS:
             last, kind = i + 1, "points"
-        elif after is not None and after.kind == WORD:
+        elif after is not None and after.kind == WORD and is_unit(after.text):
             last, unit = i + 1, after.text
         found.append(Mention(Quantity(number, kind, unit), i, last))
     return found, years, periods
+
+
+def is_unit(word: str) -> bool:
+    """Whether a word after a number says what it counts ("16 personer",
+    "14 dagar", "2 aktiviteter"), rather than going on with the sentence
+    ("år 6 ska öka", "5 eller fler")."""
+    return word in words.VALUE_UNITS or word not in words.NOT_UNITS
 
 
 def _quantity_follows(after: Token | None) -> bool:

@@ -14,7 +14,7 @@ from typing import Literal
 from . import words
 from .goals import read_goal
 from .numbers import as_number, parse_number
-from .tokens import OP, tokenize
+from .tokens import OP, is_unit, tokenize
 from .words import Direction
 
 Op = Literal["=", ">", ">=", "<", "<="]
@@ -90,28 +90,37 @@ def _parse_scalar(kind: type, value: object) -> Target:
 
 
 def _number(text: str) -> Target | None:
-    """"72 %", "1 052", ">25", "≥ 90", "minst 30 %", "max 99%", "högst 14 dagar"."""
+    """"72 %", "1 052", ">25", "≥ 90", "minst 30 %", "max 99%", "högst 14
+    dagar", "80 % eller mer", "noll", "minst hälften"."""
     tokens = tokenize(text)
-    op, rest = "=", text
+    op, first, last = "=", 0, len(tokens)
     if tokens and tokens[0].kind == OP:
-        op, rest = words.OP_SYMBOLS[tokens[0].text], text[tokens[0].end:]
+        op, first = words.OP_SYMBOLS[tokens[0].text], 1
     elif tokens:
         for phrase, meaning in words.OP_WORDS.items():
             if tuple(t.text for t in tokens[:len(phrase)]) == phrase and len(tokens) > len(phrase):
-                op, rest = meaning, text[tokens[len(phrase)].start:]
+                op, first = meaning, len(phrase)
                 break
-    match = _NUMBER_AND_UNIT.match(rest.strip())
+    if op == "=" and last - first > 2 and (after := words.OP_AFTER_WORDS.get(tuple(t.text for t in tokens[-2:]))):
+        op, last = after, last - 2
+    if first >= last:
+        return None
+    if last - first == 1 and (word := tokens[first].text) in words.NUMBER_WORDS | words.SHARE_WORDS:
+        share = word in words.SHARE_WORDS
+        return Target(raw=text, kind="number", op=op,  # type: ignore[arg-type]
+                      number=(words.SHARE_WORDS if share else words.NUMBER_WORDS)[word], percent=share)
+    match = _NUMBER_AND_UNIT.match(text[tokens[first].start:tokens[last - 1].end])
     if match is None:
         return None
     number = parse_number(match["num"])
     if number is None:
         return None
-    unit = match["unit"]
-    percent = unit is not None and (unit == "%" or unit.lower() in words.PERCENT_WORDS)
-    if unit is not None and not percent and unit.lower() not in words.VALUE_UNITS:
+    unit = match["unit"].lower() if match["unit"] else None
+    percent = unit is not None and (unit == "%" or unit in words.PERCENT_WORDS)
+    if unit is not None and not percent and not is_unit(unit):
         return None
     return Target(raw=text, kind="number", op=op, number=number, percent=percent,  # type: ignore[arg-type]
-                  unit=None if percent or unit is None else unit.lower())
+                  unit=None if percent else unit)
 
 
 def _plain(value: object) -> str:

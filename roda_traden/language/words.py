@@ -46,13 +46,15 @@ def _forms(*groups: str) -> frozenset[str]:
     return frozenset(word for group in groups for word in group.split())
 
 
-# Verbs (all voices and participles), nouns and comparatives that name a direction.
+# Verbs (all voices and participles), nouns and comparatives that name a
+# direction. Forms that are as often another word are left out: "steg" (a
+# step), "korta" and "begränsad" ("korta utbildningar", "begränsad rörlighet").
 DIRECTION_WORDS: dict[Direction, frozenset[str]] = {
     Direction.UP: _forms(
         "öka ökar ökas ökat ökade ökad ökande ökning ökningen ökningar",
         "höja höjer höjs höjas höjt höjde höjd höjda höjning höjningen",
         "utöka utökar utökas utökat utökade utökad utökning",
-        "stiga stiger stigit steg stigande",
+        "stiga stiger stigit stigande",
         "fördubbla fördubblas fördubblad fördubbling",
         "maximera maximeras",
         "fler högre",
@@ -61,10 +63,10 @@ DIRECTION_WORDS: dict[Direction, frozenset[str]] = {
         "minska minskar minskas minskat minskade minskad minskande minskning minskningen minskningar",
         "sänka sänker sänks sänkas sänkt sänkte sänkta sänkning sänkningen",
         "reducera reducerar reduceras reducerat reducerad reducerade reducering reduktion",
-        "korta kortas kortat kortad förkorta förkortas förkortat förkortad kortare",
+        "kortas kortat kortad förkorta förkortas förkortat förkortad kortare",
         "halvera halveras halverad halvering",
         "sjunka sjunker sjunkit sjönk sjunkande",
-        "begränsa begränsas begränsat begränsad",
+        "begränsa begränsas",
         "minimera minimeras",
         "färre lägre",
     ),
@@ -96,15 +98,34 @@ DIRECTION_PHRASES: dict[tuple[str, ...], Direction] = {
     ("samma", "som"): Direction.KEEP,
     ("ligga", "kvar"): Direction.KEEP,
     ("ligger", "kvar"): Direction.KEEP,
+    # "större ombyggnationer" is a size; "större andel" is a direction.
+    ("större", "andel"): Direction.UP,
+    ("större", "del"): Direction.UP,
+    ("större", "antal"): Direction.UP,
+    ("mindre", "andel"): Direction.DOWN,
+    ("mindre", "del"): Direction.DOWN,
+    ("mindre", "antal"): Direction.DOWN,
+    # "minst lika många som föregående år": with "minst", not down.
+    ("lika", "många"): Direction.KEEP,
+    ("lika", "hög"): Direction.KEEP,
+    ("lika", "högt"): Direction.KEEP,
+    ("lika", "stor"): Direction.KEEP,
+    ("lika", "stort"): Direction.KEEP,
 }
 
 # A direction word followed by one of these is a name, not a direction.
+_LEVELS_OF_SCHOOL_AND_AGE = "årskurs årskurser årskurserna stadiet stadier ålder åldern åldrar åldrarna"
 NOT_A_DIRECTION_AFTER: dict[str, frozenset[str]] = {
-    "högre": _forms("utbildning utbildningen utbildningar studier studie instans instanser tjänsteman tjänstemän"),
-    "lägre": _forms("instans instanser"),
+    "högre": _forms("utbildning utbildningen utbildningar studier studie instans instanser tjänsteman tjänstemän",
+                    _LEVELS_OF_SCHOOL_AND_AGE),
+    "lägre": _forms("instans instanser", _LEVELS_OF_SCHOOL_AND_AGE),
 }
 
 NEGATIONS = _forms("inte ej icke aldrig")
+# Words that may stand between a negation and what it negates: "får inte
+# bli fler", "ska inte ske någon ökning", "får inte fortsätta att öka".
+NEGATION_BRIDGE = _forms("ska skall får kan bör bli vara ske någon något några heller fortsätta att ytterligare",
+                         "längre")
 # "Ingen ökning" negates; "inga barn ska …" sets the level zero.
 NONE_WORDS = _forms("ingen inget inga")
 ZERO_WORDS = _forms("noll")
@@ -116,18 +137,60 @@ OP_WORDS: dict[tuple[str, ...], str] = {
     ("högst",): "<=", ("max",): "<=", ("maximalt",): "<=", ("maximum",): "<=",
     ("över",): ">", ("mer", "än"): ">", ("fler", "än"): ">", ("högre", "än"): ">", ("överstiga",): ">",
     ("under",): "<", ("mindre", "än"): "<", ("färre", "än"): "<", ("lägre", "än"): "<", ("understiga",): "<",
+    ("längre", "än"): ">", ("kortare", "än"): "<",
 }
 OP_SYMBOLS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<", "=": "="}
+# Comparison words after a number: "80 % eller mer", "5 eller färre".
+OP_AFTER_WORDS: dict[tuple[str, ...], str] = {
+    ("eller", "mer"): ">=", ("eller", "fler"): ">=", ("eller", "högre"): ">=", ("eller", "större"): ">=",
+    ("eller", "mindre"): "<=", ("eller", "färre"): "<=", ("eller", "lägre"): "<=",
+}
+# "inte under 90 %" is at least 90 %. "inte minst" is the idiom "not least".
+NEGATED_OPS = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": None}
+NEGATION_KEEPS_NO_LEVEL = _forms("minst")
+# Comparators that describe what is counted ("möter under 14 dagar", "vänta
+# mer än 30 dagar", "beläggning över 95 %") unless a verb of level or of
+# direction stands before them ("vara under 40 dagar", "öka till över 90 %")
+# or they open the clause ("Mer än hälften av eleverna …").
+DESCRIBING_OPS = _forms("under över mer mindre fler färre högre lägre längre kortare")
+# A comparison ("högre än …", "understiga …") and which way its object is passed.
+COMPARISONS: dict[str, Direction] = {
+    "fler": Direction.UP, "högre": Direction.UP, "större": Direction.UP, "mer": Direction.UP,
+    "överstiga": Direction.UP,
+    "längre": Direction.UP,
+    "färre": Direction.DOWN, "lägre": Direction.DOWN, "mindre": Direction.DOWN, "kortare": Direction.DOWN,
+    "understiga": Direction.DOWN,
+}
+# The object of a comparison that makes it a change over time ("lägre än i
+# dag", "fler än tidigare"), besides a year and the previous-year phrases.
+NOW_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("i", "dag"), ("idag",), ("nu",), ("tidigare",), ("förut",), ("hittills",), ("i", "nuläget"),
+)
+# Between a bound and "i nivå med": "ska minst ligga i nivå med riket".
+BENCHMARK_BRIDGE = _forms("ligga ligger vara är bli")
+# A count in words as the object of a comparison: "mer än en gång per år".
+NUMERALS = _forms("en ett två tre fyra fem sex sju åtta nio tio elva tolv")
+# Words for numbers a target may be written in.
+NUMBER_WORDS: dict[str, float] = {"noll": 0.0}
+SHARE_WORDS: dict[str, float] = {"hälften": 50.0}  # per cent
 
 # Before a number: how the number is used.
-CHANGE_MARKERS = _forms("med")  # "öka med 5 %": a change, not a level
+# "öka med 5 %" is a change; "elever med minst 90 % närvaro" says who is
+# counted: "med" marks a change only right after a direction.
+CHANGE_MARKERS = _forms("med")
 BASELINE_MARKERS = _forms("från")  # "öka från 45 till 55": the start
-LEVEL_MARKERS = _forms("till vara är uppgå uppgår nå når")
+LEVEL_MARKERS = _forms("till vara är bli blir uppgå uppgår nå når ligga ligger hållas")
 DEFINITION_MARKERS = _forms("inom efter per senast")  # "svar inom 7 dagar": part of what is measured
 
 # A purpose or means phrase: its direction is not the goal's ("för att öka …").
 PURPOSE_OPENERS: tuple[tuple[str, ...], ...] = (("för", "att"), ("genom", "att"), ("i", "syfte", "att"))
 PURPOSE_PARTICIPLE_AFTER = _forms("för")  # "För minskad klimatpåverkan …"
+# A purpose phrase that opens the sentence ends at its finite verb: "För att
+# öka tryggheten ska belysningen förbättras".
+PURPOSE_ENDS = _forms("ska skall bör kommer")
+# A comparative right after "med" describes what is counted: "elever med
+# högre betyg", "bostäder med fler rum".
+ATTRIBUTE_AFTER = CHANGE_MARKERS
 
 # Relative goals: the comparison is the previous year ("ökar jämfört med
 # föregående år"), or each year with a direction ("ska öka varje år").
@@ -145,8 +208,14 @@ CLAUSE_BREAKS = _forms("och samt men medan respektive")
 
 # Units. A number followed by one of these is a duration or an age, which
 # in a goal text describes what is measured ("under 14 dagar", "65 år").
-TIME_UNITS = _forms("dag dagar dagen dygn vecka veckor veckan månad månader månaden timme timmar timmen",
-                    "minut minuter år åren timmes")
+TIME_UNITS = _forms("dag dagar dagen dagars dygn dygns vecka veckor veckan veckors",
+                    "månad månader månaden månaders timme timmar timmen timmars timmes",
+                    "minut minuter minuters arbetsdag arbetsdagar arbetsdagars år åren års")
+# A number of years is an age ("över 65 år", "som är 65 år", "65 år och
+# äldre"), never a target.
+AGE_UNITS = _forms("år års")
+# Before a number: the school year counted ("år 6", "åk 9", "årskurs 7–9").
+GRADE_WORDS = _forms("år åk årskurs årskurserna skolår klass")
 PERCENT_WORDS = _forms("procent")
 PERCENT_POINT_WORDS = _forms("procentenhet procentenheter")
 # Words a value may carry after its number ("16 personer", "14 dagar").
@@ -199,3 +268,11 @@ STOPWORDS = _forms(
     "sin sitt sina deras vår våra alla samtliga inom under över mellan genom jämfört än mer",
     "andel andelen antal antalet öka minska kommunen kommunens nämnden nämndens år året",
 )
+
+# Words that go on with the sentence after a number rather than name what it
+# counts: "år 6 ska öka", "5 eller fler", "25 2024".
+NOT_UNITS = (STOPWORDS | NEGATIONS | NONE_WORDS | ZERO_WORDS | YES_WORDS | NO_WORDS | IMPROVE_WORDS
+             | CLAUSE_BREAKS | CHANGE_MARKERS | BASELINE_MARKERS | LEVEL_MARKERS | DEFINITION_MARKERS
+             | PURPOSE_ENDS | _forms("eller jämfört varje per")
+             | frozenset(word for forms in DIRECTION_WORDS.values() for word in forms)
+             | frozenset(word for phrase in OP_WORDS for word in phrase)) - VALUE_UNITS
