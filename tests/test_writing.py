@@ -253,3 +253,25 @@ def test_texts_with_invisible_line_breaks_are_refused(tree_dir):
         with pytest.raises(WriteRefused, match="osynligt tecken"):
             set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023, source=text)
     assert (tree_dir / DELAR).read_bytes() == before
+
+
+def test_a_link_inside_the_tree_is_written_through(tree_dir):
+    real = tree_dir / "namnder/von/arkiv/delar.yaml"
+    real.parent.mkdir()
+    (tree_dir / DELAR).rename(real)
+    (tree_dir / DELAR).symlink_to(real)
+    set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023)
+    assert (tree_dir / DELAR).is_symlink() and "värde: 18" in real.read_text(encoding="utf-8")
+
+
+def test_links_outside_the_tree_and_hard_links_are_refused(tree_dir, tmp_path):
+    outside = tmp_path / "utanfor.yaml"
+    (tree_dir / DELAR).rename(outside)
+    (tree_dir / DELAR).symlink_to(outside)
+    before = outside.read_bytes()
+    with pytest.raises(WriteRefused, match="utanför målträdet"):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023)
+    assert outside.read_bytes() == before
+    os.link(tree_dir / BOKSLUT, tmp_path / "kopia.yaml")
+    with pytest.raises(WriteRefused, match="hårda länkar"):
+        set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "bokslut", 2023)

@@ -148,6 +148,7 @@ def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
     else:
         plan_file = tree.place(tree.plan_of(organisation, year))[0].path
         path = plan_file.parent / f"uppfoljning-{year}-{report.id}.yaml"
+    path = _writable_place(tree, path)
     try:
         # Read, change and replace under one lock: another rt writing the same
         # file waits, and its change is in the text read here.
@@ -158,6 +159,21 @@ def _edit(tree: GoalTree, organisation: str, year: int, report, change) -> Path:
     except Busy:
         raise WriteRefused(f"{display(path)} skrivs just nu av en annan körning av rt; försök igen om en stund.") \
             from None
+    return path
+
+
+def _writable_place(tree: GoalTree, path: Path) -> Path:
+    """Where to write: through a symbolic link to a file in the tree, never
+    outside it; a file with several hard links is refused, since replacing
+    it would split them."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(tree.root.resolve()):
+            raise WriteRefused(f"{display(path)} är en länk till en fil utanför målträdet; rt skriver inte dit.")
+        path = target
+    if path.exists() and path.stat().st_nlink > 1:
+        raise WriteRefused(f"{display(path)} har flera hårda länkar, som skulle delas upp om rt skrev filen; "
+                           "skriv in värdet för hand eller ersätt länkarna med en fil.")
     return path
 
 
