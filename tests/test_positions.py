@@ -53,3 +53,25 @@ def test_list_at_its_keys_column_is_followed():
     assert text_positions.locate(lines, ("a", "c")) == (4, 3)
     assert text_positions.locate(lines, ("d", 0, "e")) == (7, 3)
     assert text_positions.locate(lines, ("f", "ram")) == (9, 3)
+
+
+def test_locating_many_problems_in_a_long_list_reads_the_list_once(monkeypatch):
+    """Each block's entries are listed once per file: a thousand problems in
+    a list of a thousand items cost one pass, not a thousand."""
+    from roda_traden.text import lines as lines_module
+
+    text = "nämndmål:\n" + "".join(f"  - id: g{i}\n    text: Mål {i}\n" for i in range(1000))
+    lines = lines_module.Lines(text)
+    calls = 0
+    real = lines_module._siblings
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(lines_module, "_siblings", counted)
+    for i in range(1000):
+        assert lines_module.locate(lines, ("nämndmål", i, "text")) == (2 * i + 3, 5)
+    # One listing per block (the list, and each item's own mapping), not one per look-up.
+    assert calls <= 10 + 1000 and len(lines.memo) <= 10 + 3 * 1000

@@ -21,11 +21,18 @@ Mark = tuple[int, int]  # 0-based row and column
 
 class Lines(list):
     """A file's lines with each line's indentation (-1: blank or comment),
-    computed once per file however many problems are located in it."""
+    computed once per file however many problems are located in it. Each
+    block's entries are listed once, on first need, so locating a thousand
+    problems in a long list reads the list once, not a thousand times."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text.split("\n"))
         self.indents = [_indent(line) if _is_content(line) else -1 for line in self]
+        # next_content[row]: the first content row at or after ``row``.
+        self.next_content = [len(self)] * (len(self) + 1)
+        for row in range(len(self) - 1, -1, -1):
+            self.next_content[row] = row if self.indents[row] >= 0 else self.next_content[row + 1]
+        self.memo: dict[tuple, object] = {}
 
 
 def locate(lines: Lines, path: tuple) -> tuple[int, int] | None:
@@ -98,20 +105,21 @@ def _is_content(line: str) -> bool:
 
 
 def _first_content(lines: Lines, lo: int, hi: int) -> Mark | None:
-    indents = lines.indents
-    for row in range(lo, hi):
-        if indents[row] >= 0:
-            return row, indents[row]
-    return None
+    row = lines.next_content[min(lo, len(lines))]
+    return (row, lines.indents[row]) if row < hi else None
 
 
 def _block_end(lines: Lines, row: int, col: int, hi: int) -> int:
     """First row after ``row`` that starts at column ``col`` or less."""
-    indents = lines.indents
-    for other in range(row + 1, hi):
-        if 0 <= indents[other] <= col:
-            return other
-    return hi
+    key = ("end", row, col, hi)
+    if key not in lines.memo:
+        indents, end = lines.indents, hi
+        for other in range(row + 1, hi):
+            if 0 <= indents[other] <= col:
+                end = other
+                break
+        lines.memo[key] = end
+    return lines.memo[key]
 
 
 def _value_end(lines: Lines, key_row: int, col: int, value: Mark, hi: int) -> int:
@@ -126,51 +134,75 @@ def _value_end(lines: Lines, key_row: int, col: int, value: Mark, hi: int) -> in
     return hi
 
 
-def _siblings(lines: Lines, row: int, col: int, hi: int):
+def _siblings(lines: Lines, row: int, col: int, hi: int) -> list[int]:
     """Rows of the entries at column ``col`` from ``row`` until the block ends.
     The first may start mid-line (a mapping right after "- ")."""
-    yield row
-    indents = lines.indents
-    for other in range(row + 1, hi):
-        indent = indents[other]
-        if indent == col:
-            yield other
-        elif 0 <= indent < col:
-            return
+    key = ("siblings", row, col, hi)
+    if key not in lines.memo:
+        found, indents = [row], lines.indents
+        for other in range(row + 1, hi):
+            indent = indents[other]
+            if indent == col:
+                found.append(other)
+            elif 0 <= indent < col:
+                break
+        lines.memo[key] = found
+    return lines.memo[key]
 
 
 def _find_key(lines: Lines, row: int, col: int, hi: int, segment) -> tuple[int, int] | str | None:
-    wanted = key_spellings(segment)
-    for other in _siblings(lines, row, col, hi):
-        if _is_dash(lines[other][col:]):
-            continue  # a list written at its key's own column: the value of the key above
-        match = _KEY.match(lines[other], col)
-        if match is None:
-            return "unsupported"
-        key = match["key"]
-        if key[:1] in "\"'":
-            key = key[1:-1]
-        if key in wanted:
-            return other, match.end()
-    return None
+    keys = _keys(lines, row, col, hi)
+    if keys == "unsupported":
+        return keys
+    return next((keys[spelling] for spelling in key_spellings(segment) if spelling in keys), None)
+
+
+def _keys(lines: Lines, row: int, col: int, hi: int) -> dict[str, tuple[int, int]] | str:
+    """The mapping's keys at column ``col``: each key's row and where its value
+    starts; the first of a repeated key, as the parser keeps it."""
+    memo_key = ("keys", row, col, hi)
+    if memo_key not in lines.memo:
+        keys: dict[str, tuple[int, int]] | str = {}
+        for other in _siblings(lines, row, col, hi):
+            if _is_dash(lines[other][col:]):
+                continue  # a list written at its key's own column: the value of the key above
+            match = _KEY.match(lines[other], col)
+            if match is None:
+                keys = "unsupported"
+                break
+            key = match["key"]
+            if key[:1] in "\"'":
+                key = key[1:-1]
+            keys.setdefault(key, (other, match.end()))
+        lines.memo[memo_key] = keys
+    return lines.memo[memo_key]
 
 
 def _nth_item(lines: Lines, row: int, col: int, hi: int, index: int) -> Mark | str | None:
-    count = -1
-    for other in _siblings(lines, row, col, hi):
-        text = lines[other][col:]
-        if not _is_dash(text):
-            return None
-        count += 1
-        if count == index:
-            rest = text[1:]
-            content = rest.lstrip(" ")
-            if not content or content.startswith("#"):
-                return _first_content(lines, other + 1, hi)
-            if content.startswith(("&", "*", "!", "[", "{", "? ")):
-                return "unsupported"
-            return other, col + 1 + len(rest) - len(content)
-    return None
+    items = _items(lines, row, col, hi)
+    if not 0 <= index < len(items):
+        return None
+    other = items[index]
+    rest = lines[other][col:][1:]
+    content = rest.lstrip(" ")
+    if not content or content.startswith("#"):
+        return _first_content(lines, other + 1, hi)
+    if content.startswith(("&", "*", "!", "[", "{", "? ")):
+        return "unsupported"
+    return other, col + 1 + len(rest) - len(content)
+
+
+def _items(lines: Lines, row: int, col: int, hi: int) -> list[int]:
+    """Rows of a block list's items, up to the first entry that is not one."""
+    key = ("items", row, col, hi)
+    if key not in lines.memo:
+        found = []
+        for other in _siblings(lines, row, col, hi):
+            if not _is_dash(lines[other][col:]):
+                break
+            found.append(other)
+        lines.memo[key] = found
+    return lines.memo[key]
 
 
 def _value(lines: Lines, row: int, col: int, after: int, hi: int):
