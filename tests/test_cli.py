@@ -168,3 +168,15 @@ def test_one_file_also_shows_files_that_could_not_be_read(tmp_path):
     assert done.returncode == 2
     assert [Path(p["file"]).parts[-2:] for p in document["problems"]] == [("kbab", "verksamhetsplan-2024.yaml")]
     assert len(document["summary"]["unreadable"]) == 1
+
+
+def test_thousands_of_one_finding_are_summed_up_for_people_but_all_in_json(tmp_path):
+    stray = {f"namnder/von/anteckning-{i}.yaml": "a: 1\n" for i in range(120)}
+    tree = make_tree(tmp_path / "t", stray)
+    terminal = rt("validate", str(tree), "--no-cache")
+    assert terminal.stdout.count("RT009") == 51  # 50 shown and the line that counts the rest
+    assert "… och 70 fynd till med RT009" in terminal.stdout
+    assert "0 fel och 120 varningar" in terminal.stdout
+    github = rt("validate", str(tree), "--no-cache", "-f", "github")
+    assert github.stdout.count("::warning") == 50 and "70 fynd till med RT009" in github.stdout
+    assert len(json.loads(rt("validate", str(tree), "--no-cache", "-f", "json").stdout)["problems"]) == 120

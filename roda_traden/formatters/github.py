@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..problems import Severity
+from ..problems import Problem, Severity
 from ..engine.result import Result
-from .summary import summary_line
+from .summary import more_line, shown, summary_line
 
 
 def _data(text: str) -> str:
@@ -18,7 +18,10 @@ def _property(text: str) -> str:
 
 
 def render(result: Result, stream: TextIO) -> None:
-    for p in result.problems:
+    for p in shown(result.problems):
+        if not isinstance(p, Problem):
+            stream.write(_data(more_line(*p)) + "\n")
+            continue
         level = "error" if p.severity is Severity.ERROR else "warning"
         message = f"{p.message}\n{p.hint}" if p.hint else p.message
         stream.write(f"::{level} file={_property(p.file)},line={p.line},col={p.column},"

@@ -1,8 +1,16 @@
-"""The one-line verdict every human-facing format ends with."""
+"""What every human-facing format shares: the cap on repeated findings and
+the one-line verdict it ends with."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..engine.result import Result
+from ..language.numbers import format_number
+from ..problems import Problem
+
+# Past this many findings of one code, a person reads a count, not a list.
+SHOWN_PER_CODE = 50
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -21,3 +29,23 @@ def summary_line(result: Result) -> str:
     if result.unreadable:
         line += f" {_count(len(result.unreadable), 'fil', 'filer')} kunde inte läsas."
     return line
+
+
+def shown(problems: list[Problem]) -> Iterator[Problem | tuple[str, int]]:
+    """The problems a person is shown, in order: at most SHOWN_PER_CODE of
+    each code, then (code, how many more) once where the first was left out."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.code] = seen.get(problem.code, 0) + 1
+        if seen[problem.code] <= SHOWN_PER_CODE:
+            yield problem
+        elif seen[problem.code] == SHOWN_PER_CODE + 1:
+            yield problem.code, counts[problem.code] - SHOWN_PER_CODE
+
+
+def more_line(code: str, count: int) -> str:
+    return (f"… och {format_number(count)} fynd till med {code}, som inte visas här "
+            "(alla finns i --format json).")

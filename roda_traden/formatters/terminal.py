@@ -9,18 +9,22 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from ..problems import Severity
+from ..problems import Problem, Severity
 from ..engine.result import Result
-from .summary import summary_line
+from .summary import more_line, shown, summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def render(result: Result, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
-    for file, problems in groupby(result.problems, key=lambda p: p.file):
-        console.print(Text(file, style="bold underline"))
+    for file, problems in groupby(shown(result.problems), key=lambda p: p.file if isinstance(p, Problem) else None):
+        if file is not None:
+            console.print(Text(file, style="bold underline"))
         for p in problems:
+            if not isinstance(p, Problem):
+                console.print(Text("  " + more_line(*p), style="dim"))
+                continue
             line = Text("  ")
             line.append(f"{p.line}:{p.column}".ljust(8), style="dim")
             line.append(p.severity.value.ljust(9), style=_STYLE[p.severity])
