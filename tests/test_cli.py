@@ -180,3 +180,11 @@ def test_thousands_of_one_finding_are_summed_up_for_people_but_all_in_json(tmp_p
     github = rt("validate", str(tree), "--no-cache", "-f", "github")
     assert github.stdout.count("::warning") == 50 and "70 fynd till med RT009" in github.stdout
     assert len(json.loads(rt("validate", str(tree), "--no-cache", "-f", "json").stdout)["problems"]) == 120
+
+
+@pytest.mark.parametrize("year", ["9999", "-1", "0", "10000"])
+@pytest.mark.parametrize("command", [["status"], ["report", "uppföljning"], ["validate"]])
+def test_a_year_outside_1990_to_2100_is_a_usage_error(command, year):
+    done = rt(*command, str(EXAMPLE), f"--år={year}", "--period", "delår")
+    assert done.returncode == 2, done.stderr
+    assert f"Ogiltigt år {year}" in done.stderr and "Traceback" not in done.stderr

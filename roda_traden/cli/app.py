@@ -29,6 +29,13 @@ class UsageProblem(Exception):
     """A mistake in how rt was called: printed in Swedish, exit code 2."""
 
 
+def _year(value: int | None) -> int | None:
+    """--år as the files allow years: 1990–2100."""
+    if value is not None and not 1990 <= value <= 2100:
+        raise UsageProblem(f"Ogiltigt år {value}: ange ett årtal mellan 1990 och 2100, t.ex. --år 2024.")
+    return value
+
+
 @app.command("validate")
 def validate(
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil."),
@@ -38,7 +45,7 @@ def validate(
     no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Kontrollera också vad som saknas inför en rapport, t.ex. delår eller bokslut."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året rapporten gäller. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året rapporten gäller. Standard: senaste planens år."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -84,7 +91,7 @@ def status(
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Rapport i kommunens kalender, t.ex. delår, bokslut eller ett id. Standard: nästa."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året som följs upp. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året som följs upp. Standard: senaste planens år."),
     organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Bara en organisation, t.ex. VON."),
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal eller json."),
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Räkna dagar kvar från detta datum (ÅÅÅÅ-MM-DD)."),
@@ -120,7 +127,7 @@ def outcome_set(
     address: str = typer.Argument(..., metavar="ORG.MÅTT", help="Organisation och måttets id, t.ex. VON.andel-nojda-sabo."),
     value: str = typer.Argument(..., metavar="VÄRDE", help="Utfallet, t.ex. 74 eller \"74 %\"."),
     period: str = typer.Option(..., "--period", "-p", metavar="RAPPORT", help="Rapport i kalendern, t.ex. delår."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     as_of: str | None = typer.Option(None, "--datum", metavar="DATUM", help="Dagen utfallet avser. Standard: rapportens datum."),
     forecast: str | None = typer.Option(None, "--prognos", metavar="VÄRDE", help="Prognos för helåret."),
     sub_series: str | None = typer.Option(None, "--delserie", metavar="ID", help="Delserie, om måttet har delserier."),
@@ -143,7 +150,7 @@ def activity_set(
     period: str = typer.Option(..., "--period", "-p", metavar="RAPPORT", help="Rapport i kalendern, t.ex. delår."),
     completion: str | None = typer.Option(None, "--genomförandegrad", metavar="PROCENT", help="0–100."),
     comment: str | None = typer.Option(None, "--kommentar", metavar="TEXT", help="Kort kommentar."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     path: Path = typer.Option(DEFAULT_TREE, "--träd", metavar="SÖKVÄG", help="Målträdet."),
 ) -> None:
     """Skriv en aktivitets status i rätt uppföljningsfil; kommentarer och ordning bevaras."""
@@ -172,7 +179,7 @@ def report(
                                       help="verksamhetsplan, uppföljning eller handlingsplan. Standard: uppföljning."),
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
     organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Organisation, t.ex. VON."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
     output_format: str = typer.Option("md", "--format", "-f", metavar="FORMAT", help="md (Markdown) eller html."),
     out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
