@@ -153,7 +153,7 @@ def _tree_with_odd_texts(tmp_path):
 def test_user_text_cannot_break_markdown(tmp_path):
     text, _ = render("verksamhetsplan", "VON", None, tree=_tree_with_odd_texts(tmp_path))
     row = next(line for line in text.splitlines() if "SÄBO" in line and line.startswith("|"))
-    assert "Andel &lt;script>x&lt;/script> & SÄBO \\| nöjda ska öka" in row
+    assert "Andel &lt;script&gt;x&lt;/script&gt; &amp; SÄBO \\| nöjda ska öka" in row
     assert len(re.findall(r"(?<!\\)\|", row)) == 8  # seven columns, however the text is written
 
 
@@ -175,3 +175,51 @@ def test_cli_unknown_document_and_strict_exit_code(tmp_path):
     refused = rt("report", "uppföljning", str(tree), "--period", "bokslut", "--strict")
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.startswith("rt: 12 uppgifter saknas i underlaget")
+
+
+_HOSTILE = "X <img src=x onerror=alert(1)> | [l](javascript:alert(1)) *k* `c`\n# H\n\n- y"
+
+
+def _hostile_tree(tmp_path):
+    """Every kind of text a document shows, written by someone hostile:
+    names, decisions, descriptions, goal texts, values, nyckeltal, units."""
+    from ruamel.yaml import YAML
+
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    yaml = YAML()
+
+    def poison(node, skip=("id", "organisation", "kf-mål", "kommunmål", "nämndmål", "mått", "aktivitet",
+                           "uppföljning", "typ", "avser", "inlämning", "datum", "kod", "år", "status", "klart",
+                           "planeringsperiod", "delserie", "period", "genomförandegrad")):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str) and key not in skip and not value[:1].isdigit():
+                    node[key] = _HOSTILE
+                else:
+                    poison(value)
+        elif isinstance(node, list):
+            for item in node:
+                poison(item)
+
+    for path in [tree / "kommun.yaml", *(tree / "namnder/von").glob("*.yaml")]:
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        poison(data)
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(data, handle)
+    return tree
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_no_inserted_text_becomes_markdown_or_html(tmp_path, name):
+    text, _ = render(*DOCUMENTS[name], tree=_hostile_tree(tmp_path))
+    assert text.count("X &lt;img") > 3  # the texts are there, as text
+    assert "<img" not in text and not re.search(r"(?<!\\)\]\(javascript", text)
+    assert not re.search(r"(?<!\\)\*k(?<!\\)\*", text) and "\n# H" not in text and "\n- y" not in text
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert rows
+    for line in rows:  # every row of a table has as many cells as its header
+        assert text.count("\n" + line) >= 1
+    tables = re.findall(r"((?:^\|.*\n)+)", text, flags=re.M)
+    for table in tables:
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
+        assert len(widths) == 1, table

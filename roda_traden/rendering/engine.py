@@ -12,12 +12,11 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    select_autoescape,
 )
 from jinja2.sandbox import SandboxedEnvironment
 
 from .charts import grade_bar, new_document, trend_chart
-from .filters import FILTERS
+from .filters import FILTERS, md_text
 
 FORMATS = {"md": "md", "markdown": "md", "html": "html"}
 
@@ -36,13 +35,17 @@ def builtin_templates() -> Path:
 
 
 @functools.cache
-def environment(own_templates: Path | None = None) -> Environment:
+def environment(own_templates: Path | None = None, output_format: str = "html") -> Environment:
+    """The templates of one output format. Both escape every inserted value:
+    HTML by Jinja's autoescape, Markdown by escaping each value for Markdown
+    (filters.md_text) before Jinja's escape sees it as already safe."""
     loaders = [FileSystemLoader(str(own_templates))] if own_templates else []
     loaders.append(FileSystemLoader(str(builtin_templates())))
     # Sandboxed: a kommun's own templates may come from a pull request that CI renders.
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        autoescape=True,
+        finalize=md_text if output_format == "md" else None,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -54,6 +57,6 @@ def environment(own_templates: Path | None = None) -> Environment:
 
 
 def render(kind: str, output_format: str, own_templates: Path | None = None, **context) -> str:
-    template = environment(own_templates).get_template(f"{kind}.{FORMATS[output_format]}.j2")
+    template = environment(own_templates, FORMATS[output_format]).get_template(f"{kind}.{FORMATS[output_format]}.j2")
     new_document()
     return template.render(**context)

@@ -52,20 +52,46 @@ def grade(value: Grade) -> str:
     return value.shown
 
 
-def md_cell(value: Any) -> str:
-    """Text that stays on its line in Markdown – a table cell, a heading, a
-    list item: line breaks folded, pipes escaped, and "<" written as an
-    entity so that text in a goal is never read as HTML."""
-    text = "" if value is None else str(value)
-    return re.sub(r"\s*\n\s*", " ", text).replace("|", "\\|").replace("<", "&lt;").strip()
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x85\u2028\u2029]+[ \t]*")
+_MD_ACTIVE = re.compile(r"([\\`*_\[\]|#~])")
+_MD_LIST_START = re.compile(r"^(\d+)([.)])|^([-+])(?=\s)")
+
+
+def md_text(value: Any) -> Markup:
+    """Any value inserted into a Markdown document, escaped so it stays text
+    wherever it stands – a table cell, a heading, a list item: line breaks
+    folded, Markdown's signs escaped with a backslash, and <, > and & written
+    as entities, so a goal text is never read as a table, a link or HTML.
+    Values already made safe (macros, Markup) pass unchanged."""
+    if isinstance(value, Markup):
+        return value
+    # Only line breaks fold: spaces, and the no-break spaces of "72 %", stay as written.
+    text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_ACTIVE.sub(r"\\\1", text)
+    return Markup(_MD_LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text))
+
+
+def _paragraphs(value: str) -> list[str]:
+    """A text's paragraphs. In YAML's folded style (`>-`) a blank line in the
+    file arrives as one line break, so without any blank line in the value
+    each line break separates paragraphs."""
+    parts = re.split(r"\n\s*\n", value) if re.search(r"\n\s*\n", value) else value.split("\n")
+    return [" ".join(p.split()) for p in parts if p.strip()]
 
 
 def paragraphs(value: str | None) -> Markup:
-    """Plain text with blank lines as HTML paragraphs, escaped."""
+    """Plain text as HTML paragraphs, escaped."""
     if not value:
         return Markup("")
-    parts = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
-    return Markup("".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in parts))
+    return Markup("".join(f"<p>{escape(p)}</p>" for p in _paragraphs(value)))
+
+
+def md_paragraphs(value: str | None) -> Markup:
+    """Plain text as Markdown paragraphs (a blank line between), each escaped."""
+    if not value:
+        return Markup("")
+    return Markup("\n\n".join(md_text(p) for p in _paragraphs(value)))
 
 
 FILTERS = {
@@ -75,6 +101,6 @@ FILTERS = {
     "date": date,
     "series_values": series_values,
     "grade": grade,
-    "md_cell": md_cell,
     "paragraphs": paragraphs,
+    "md_paragraphs": md_paragraphs,
 }
