@@ -188,3 +188,23 @@ def test_a_year_outside_1990_to_2100_is_a_usage_error(command, year):
     done = rt(*command, str(EXAMPLE), f"--år={year}", "--period", "delår")
     assert done.returncode == 2, done.stderr
     assert f"Ogiltigt år {year}" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_control_characters_from_the_files_never_reach_a_terminal(tmp_path):
+    """ESC sequences (clear screen, window title, hyperlinks) and a line break
+    in a key that would start a '::warning::' line are printed as escapes."""
+    plan = (REPO / "tests/rules/base/namnder/von/verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("text: Andelen brukare som är nöjda med hemtjänsten ska öka",
+                        'text: "Andelen \\e[2J\\e]0;titel\\a\\e]8;;http://x\\e\\\\länk\\e]8;;\\e\\\\ ska öka"')
+    plan += '"x\\n::warning file=a,line=1::injicerad\\u2028": 1\n'
+    tree = make_tree(tmp_path / "t", {"namnder/von/verksamhetsplan-2024.yaml": plan})
+    outputs = [rt("validate", str(tree), "--no-cache"), rt("validate", str(tree), "--no-cache", "-f", "github"),
+               rt("status", str(tree), "--period", "bokslut"), rt("report", "verksamhetsplan", str(tree), "--org", "VON"),
+               rt("report", "verksamhetsplan", str(tree), "--org", "VON", "-f", "html")]
+    for done in outputs:
+        text = done.stdout.decode() if isinstance(done.stdout, bytes) else done.stdout
+        assert "\x1b" not in text and "\x07" not in text and "\u2028" not in text, done.args
+        own = [line for line in text.splitlines() if line.startswith("::")]
+        assert all(line.startswith(("::error file=", "::warning file=")) for line in own), own
+        assert not any("::warning file=a" in line.split("::", 2)[1] for line in own if line.count("::") >= 2)
+    assert "injicerad" in outputs[0].stdout and "\\n::warning" in outputs[0].stdout

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from . import DEFAULT_TREE as DEFAULT_TREE_NAME
+from ..text.printable import printable
 from . import arguments, swedish
 
 app = typer.Typer(
@@ -140,7 +141,7 @@ def outcome_set(
     date = _date(as_of) if as_of else None
     written = _writing(lambda tree: set_outcome(tree, address, value, period, year, date, forecast, sub_series, source),
                        path)
-    typer.echo(f"Skrev utfallet för {address} i {written}.")
+    typer.echo(printable(f"Skrev utfallet för {address} i {written}."))
 
 
 @activity_app.command("set")
@@ -157,7 +158,7 @@ def activity_set(
     from ..writing.followups import set_activity
 
     written = _writing(lambda tree: set_activity(tree, address, state, period, year, completion, comment), path)
-    typer.echo(f"Skrev status för {address} i {written}.")
+    typer.echo(printable(f"Skrev status för {address} i {written}."))
 
 
 def _writing(write, path: Path) -> Path:
@@ -209,7 +210,7 @@ def report(
     except ReportRefused as error:
         raise UsageProblem(str(error)) from None
     if refused:
-        typer.echo(f"rt: {refused}", err=True)
+        typer.echo(printable(f"rt: {refused}"), err=True)
         raise typer.Exit(1)
     if out is None:
         sys.stdout.write(text)
@@ -303,7 +304,7 @@ def run(argv: list[str]) -> int:
         return done.exit_code
     except (UsageProblem, *swedish.CLICK_ERRORS) as error:
         explained = str(error) if isinstance(error, UsageProblem) else swedish.explain(error)
-        typer.echo(f"rt: {explained}\nKör \"rt --hjälp\" för hjälp.", err=True)
+        typer.echo(f"rt: {printable(explained)}\nKör \"rt --hjälp\" för hjälp.", err=True)
         return 2
     except KeyboardInterrupt:
         typer.echo("Avbrutet.", err=True)
@@ -315,12 +316,12 @@ def run(argv: list[str]) -> int:
     except OSError as error:
         from ..text.files import reason
 
-        typer.echo(f"rt: {error.filename or 'Filen'}: {reason(error)}.", err=True)
+        typer.echo(printable(f"rt: {error.filename or 'Filen'}: {reason(error)}."), err=True)
         return 2
     except Exception as error:
         if os.environ.get("RT_DEBUG"):
             raise
-        typer.echo(f"rt: Internt fel i rt ({type(error).__name__}: {error}). Det är en bugg, inte ett fel i "
+        typer.echo(f"rt: Internt fel i rt ({type(error).__name__}: {printable(str(error))}). Det är en bugg, inte ett fel i "
                    "filerna; kör igen med RT_DEBUG=1 för detaljer och rapportera gärna.", err=True)
         return 3
     return code if isinstance(code, int) else 0

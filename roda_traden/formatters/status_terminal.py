@@ -13,6 +13,7 @@ from ..domain.grades import Assessment, Grade
 from ..engine.status import StatusReport
 from ..domain.status import Tally
 from ..language.numbers import round_half_up
+from ..text.printable import printable
 
 _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grade.UNKNOWN: "dim"}
 
@@ -20,12 +21,12 @@ _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grad
 def render(report: StatusReport, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=False)
     status = report.status
-    console.print(Text(f"{report.kommun} – {status.report.name} {status.year}", style="bold"))
+    console.print(Text(printable(f"{report.kommun} – {status.report.name} {status.year}"), style="bold"))
     console.print(_deadline(report))
-    root = Tree(Text(report.vision or "Vision", style="bold"))
+    root = Tree(Text(printable(report.vision or "Vision"), style="bold"))
     for municipal in status.municipal_goals:
         tally = report.tallies[municipal.municipal_goal.id]
-        branch = root.add(Text.assemble((municipal.municipal_goal.name, "bold"), "  ", _tally_text(tally, short=True)))
+        branch = root.add(Text.assemble((printable(municipal.municipal_goal.name), "bold"), "  ", _tally_text(tally, short=True)))
         for council in municipal.council_goals:
             extra = f"({council.council_goal.follow_up})" + ("" if council.goals else " – inget nämndmål i trädet")
             node = branch.add(_line(council.assessment, council.council_goal.text, extra))
@@ -50,11 +51,12 @@ def _goal(parent: Tree, goal) -> None:
 
 def _line(assessment: Assessment, text: str, extra: str = "") -> Text:
     grade = assessment.grade
-    line = Text.assemble((grade.shown, _STYLE[grade]), "  ", _short(text))
+    line = Text.assemble((grade.shown, _STYLE[grade]), "  ", _short(printable(text)))
     if assessment.manual is not None:
-        line.append(f"  (beräknat: {assessment.computed.value}; manuell bedömning: {assessment.motivation})", "italic")
+        line.append(printable(f"  (beräknat: {assessment.computed.value}; manuell bedömning: {assessment.motivation})"),
+                    "italic")
     if extra:
-        line.append(f"  {extra}", "dim")
+        line.append(printable(f"  {extra}"), "dim")
     return line
 
 
@@ -81,11 +83,13 @@ def _deadline(report: StatusReport) -> Text:
 
 def _missing(console: Console, report: StatusReport) -> None:
     for name in report.unread:
-        console.print(Text(f"Varning: {name} kunde inte läsas och ingår inte; kör rt validate.", style="bold red"))
+        console.print(Text(printable(f"Varning: {name} kunde inte läsas och ingår inte; kör rt validate."),
+                           style="bold red"))
     if not report.gaps:
         console.print(Text("Inget saknas inför rapporten.", style="green"))
         return
-    console.print(Text(f"Saknas inför {report.status.report.name} ({len(report.gaps)}):", style="bold"))
+    console.print(Text(printable(f"Saknas inför {report.status.report.name} ({len(report.gaps)}):"), style="bold"))
     for gap in report.gaps:
-        console.print(Text.assemble("  ", (f"{gap.file}:{gap.line}", "dim"), f"  {gap.code}  ", gap.message))
-        console.print(Text(" " * 4 + "→ " + gap.hint, style="dim"))
+        console.print(Text.assemble("  ", (printable(f"{gap.file}:{gap.line}"), "dim"), f"  {gap.code}  ",
+                                    printable(gap.message)))
+        console.print(Text(" " * 4 + "→ " + printable(gap.hint), style="dim"))

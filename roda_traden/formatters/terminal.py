@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..problems import Problem, Severity
+from ..text.printable import printable
 from ..engine.result import Result
 from .summary import more_line, shown, summary_line
 
@@ -20,7 +21,7 @@ def render(result: Result, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for file, problems in groupby(shown(result.problems), key=lambda p: p.file if isinstance(p, Problem) else None):
         if file is not None:
-            console.print(Text(file, style="bold underline"))
+            console.print(Text(printable(file), style="bold underline"))
         for p in problems:
             if not isinstance(p, Problem):
                 console.print(Text("  " + more_line(*p), style="dim"))
@@ -29,10 +30,10 @@ def render(result: Result, stream: TextIO) -> None:
             line.append(f"{p.line}:{p.column}".ljust(8), style="dim")
             line.append(p.severity.value.ljust(9), style=_STYLE[p.severity])
             line.append(p.code.ljust(7), style="bold")
-            line.append(p.message)
+            line.append(printable(p.message))
             console.print(line)
             if p.hint:
-                console.print(Text(" " * 26 + "→ " + p.hint, style="dim"))
+                console.print(Text(" " * 26 + "→ " + printable(p.hint), style="dim"))
         console.print()
     style = "bold red" if result.errors else "yellow" if result.warnings else "green"
     console.print(Text(summary_line(result), style=style))

@@ -16,7 +16,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from .charts import grade_bar, new_document, trend_chart
-from .filters import FILTERS, md_text
+from .filters import FILTERS, html_text, md_text
 
 FORMATS = {"md": "md", "markdown": "md", "html": "html"}
 
@@ -45,7 +45,7 @@ def environment(own_templates: Path | None = None, output_format: str = "html") 
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
-        finalize=md_text if output_format == "md" else None,
+        finalize=md_text if output_format == "md" else html_text,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from ..domain.grades import Grade
 from ..language.values import Target
 from ..language.numbers import format_number, round_half_up
+from ..text.printable import printable
 
 
 def number(value: Any) -> str:
@@ -66,7 +67,7 @@ def md_text(value: Any) -> Markup:
     if isinstance(value, Markup):
         return value
     # Only line breaks fold: spaces, and the no-break spaces of "72 %", stay as written.
-    text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
+    text = printable(_LINE_BREAKS.sub(" ", "" if value is None else str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_ACTIVE.sub(r"\\\1", text)
     return Markup(_MD_LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text))
@@ -80,11 +81,17 @@ def _paragraphs(value: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
+def html_text(value: Any) -> Any:
+    """Any value inserted into an HTML document: control characters written
+    as visible escapes; Jinja's autoescape then escapes the rest."""
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def paragraphs(value: str | None) -> Markup:
     """Plain text as HTML paragraphs, escaped."""
     if not value:
         return Markup("")
-    return Markup("".join(f"<p>{escape(p)}</p>" for p in _paragraphs(value)))
+    return Markup("".join(f"<p>{escape(printable(p))}</p>" for p in _paragraphs(value)))
 
 
 def md_paragraphs(value: str | None) -> Markup:
