@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from ..domain.context import RunContext
-from ..loading.discovery import KOMMUN_FILE, yaml_files
+from ..loading.discovery import KOMMUN_FILE, leaves_tree, link_digest, yaml_files
 from ..loading.source import MAX_BYTES
 from ..problems import Problem, Severity
 from ..text.files import UNREADABLE, NotReadable, content_digest, read_limited
@@ -117,6 +117,9 @@ def _current_digests(root: Path) -> dict[str, str]:
     found, table_now = {}, {}
     for path in _files(root):
         name = os.path.relpath(path, root)
+        if leaves_tree(root, path):
+            found[name] = link_digest(path)
+            continue
         try:
             info = path.stat()
             stamp = [info.st_size, info.st_mtime_ns, info.st_ino]

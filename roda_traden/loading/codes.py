@@ -99,6 +99,18 @@ FILE_NAME_YEAR = Code("RT012", "läsning.filnamn", "Filnamnets år stämmer inte
 något annat än innehållet leder granskare fel.
 """)
 
+LINK_OUTSIDE = Code("RT015", "läsning.länk-utanför", "Länk till en fil eller mapp utanför målträdet", ERROR, """
+En symbolisk länk i målträdet pekar ut ur trädet. `rt` följer den inte: det
+som granskas i en pull request ska vara det som kontrolleras och visas, och
+en länk kan annars läsa in vilken fil som helst på datorn (i CI: hemligheter
+och andra repon). Länkar inom trädet följs för filer.
+
+Fel: `namnder/von/verksamhetsplan-2024.yaml -> /home/anna/utkast.yaml`
+
+Gör så här i stället: kopiera in filen i trädet, eller lägg hela trädet där
+filen finns.
+""")
+
 NOT_CHECKED = Code("RT014", "läsning.ej-kontrollerad", "Filen kontrollerades inte eftersom kommun.yaml har fel", ERROR, """
 Reglerna jämför verksamhetsplanerna med kommun.yaml (KF-mål, organisationer,
 period). Kan kommun.yaml inte läsas eller har den strukturfel, kontrolleras
@@ -121,4 +133,4 @@ inställningar:
 """)
 
 READING_CODES = (SYNTAX, TAB, BOM, LINE_ENDINGS, NOT_NFC, DUPLICATE_KEY, STRUCTURE, TOO_LARGE, UNKNOWN_FILE,
-                 IGNORE_COMMENT, ENCODING, FILE_NAME_YEAR, NOT_CHECKED, SETTINGS)
+                 IGNORE_COMMENT, ENCODING, FILE_NAME_YEAR, NOT_CHECKED, SETTINGS, LINK_OUTSIDE)

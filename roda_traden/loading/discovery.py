@@ -29,13 +29,27 @@ def tree_root(path: Path) -> Path | None:
 
 
 def yaml_files(root: Path) -> list[Path]:
-    """The tree's YAML files, in a stable order, without nested trees."""
+    """The tree's YAML files, in a stable order, without nested trees. A
+    linked folder is listed as if a file, so that a link leaving the tree is
+    reported (rt never walks into linked folders)."""
     found = []
     for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".")
+        linked = [d for d in subdirs if Path(directory, d).is_symlink()]
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in linked
                             and not (Path(directory, d) / KOMMUN_FILE).is_file())
         found.extend(Path(directory, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+        found.extend(Path(directory, d) for d in sorted(linked) if leaves_tree(root, Path(directory, d)))
     return found
+
+
+def leaves_tree(root: Path, path: Path) -> bool:
+    """Whether ``path`` is a symbolic link to something outside the tree."""
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return True
 
 
 def display(path: Path) -> str:
@@ -44,3 +58,12 @@ def display(path: Path) -> str:
         return os.path.relpath(path, Path.cwd())
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+def link_digest(path: Path) -> str:
+    """What stands for a link out of the tree in a cache key: where it points,
+    since rt reads nothing behind it."""
+    try:
+        return f"link:{os.readlink(path)}"
+    except OSError:
+        return "link:?"

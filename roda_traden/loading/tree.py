@@ -15,7 +15,7 @@ from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
 from ..domain.tree import GoalTree
 from . import codes
-from .discovery import KOMMUN_FILE, display, yaml_files
+from .discovery import KOMMUN_FILE, display, leaves_tree, link_digest, yaml_files
 from .schema_errors import schema_findings
 from .source import SourceFile
 
@@ -38,7 +38,9 @@ FILE_KINDS = (
 
 def load_tree(root: Path) -> GoalTree:
     tree = GoalTree(root)
-    kommun_source = _source(root / KOMMUN_FILE).read()
+    kommun_source = _source(root / KOMMUN_FILE)
+    if not _refused_link(root, kommun_source):
+        kommun_source.read()
     tree.sources.append(kommun_source)
     tree.kommun = _validate(kommun_source, KommunFile)
     if tree.kommun is not None:
@@ -48,6 +50,8 @@ def load_tree(root: Path) -> GoalTree:
             continue
         source = _source(path)
         tree.sources.append(source)
+        if _refused_link(root, source):
+            continue
         kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
         if kind is None:
             source.report(codes.UNKNOWN_FILE, f"Filen \"{path.name}\" är inte en känd filtyp och kontrolleras inte.",
@@ -62,6 +66,19 @@ def load_tree(root: Path) -> GoalTree:
         elif kind.model is PlanFile:
             tree.invalid_plans.add(_claimed_plan(source, kind))
     return tree
+
+
+def _refused_link(root: Path, source: SourceFile) -> bool:
+    """A link out of the tree is not followed: what a pull request shows is what is checked."""
+    if not leaves_tree(root, source.path):
+        return False
+    source.digest = link_digest(source.path)
+    target = source.digest.removeprefix("link:")
+    source.report(codes.LINK_OUTSIDE, f"\"{source.path.name}\" är en länk till {target}, utanför målträdet; "
+                  "rt läser den inte.", "Kopiera in filen i trädet i stället för att länka till den.",
+                  line=1, column=1)
+    source.failed = True
+    return True
 
 
 def _source(path: Path) -> SourceFile:

@@ -2,7 +2,8 @@
 plans in the wording kommuner use against all rules in tests/rules/plans.yaml.
 
 A case is the base tree (tests/rules/base, on which every rule passes) with
-some files replaced or added, and the exact places the rule must report:
+some files replaced or added (and, for links, `outside:` files beside the
+tree and `links:` in it), and the exact places the rule must report:
 "file:line:column". Adding a case is adding YAML, no Python.
 
 plans.yaml holds whole plan snippets: `correct:` ones must give no error and
@@ -49,6 +50,12 @@ def _validate(case: dict, in_dir: Path):
     for name in case.get("delete", []):
         files[name] = None
     tree = make_tree(in_dir / "tree", files)
+    # "outside:" files are written next to the tree; "links:" are symbolic links in it.
+    for name, text in case.get("outside", {}).items():
+        (in_dir / name).write_text(text, encoding="utf-8")
+    for name, target in case.get("links", {}).items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).symlink_to(target)
     # Rules about a report run when a case names one, as with rt validate --period.
     # "today: 2024-03-15" is read by YAML as a date; str() gives it back as written.
     context = RunContext(case.get("period"), case.get("year"),
