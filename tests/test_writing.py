@@ -273,6 +273,8 @@ def test_links_outside_the_tree_and_hard_links_are_refused(tree_dir, tmp_path):
     with pytest.raises(WriteRefused, match="kan inte läsas"):
         set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "delår", 2023)
     assert outside.read_bytes() == before
+    (tree_dir / DELAR).unlink()
+    outside.rename(tree_dir / DELAR)
     os.link(tree_dir / BOKSLUT, tmp_path / "kopia.yaml")
     with pytest.raises(WriteRefused, match="hårda länkar"):
         set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "bokslut", 2023)
