@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from roda_traden.engine.run import validate_path
 from roda_traden.loading import source as source_module
 from roda_traden.loading.source import SourceFile
-from roda_traden.engine.run import validate_path
-from tests.conftest import make_tree
+from tests.conftest import REPO, make_tree
 
 PLAN = "namnder/von/verksamhetsplan-2024.yaml"
+
+
+def _without_yaml_rs(monkeypatch) -> None:
+    """As on a platform with no yaml_rs wheel: importing it fails."""
+    monkeypatch.setitem(sys.modules, "yaml_rs", None)
+
+
+@pytest.fixture(autouse=True, params=["yaml_rs", "ruamel"])
+def reader(request, monkeypatch):
+    """Every test here runs twice: with yaml_rs, and with ruamel alone, the
+    fallback when yaml_rs cannot be installed. Both must find the same."""
+    if request.param == "ruamel":
+        _without_yaml_rs(monkeypatch)
+    return request.param
 
 
 def _read(tmp_path: Path, content: bytes) -> SourceFile:
@@ -123,3 +141,62 @@ def test_keys_that_are_not_text_are_named_where_they_stand(tmp_path):
     found = [(p.line, p.message) for p in validate_path(tree).problems if p.code == "RT007"]
     assert found == [(3, "Nyckeln \"2023\" är inte text."), (4, "Nyckeln \"true\" är inte text."),
                      (5, "Nyckeln \"null\" är inte text.")]
+
+
+def test_deep_block_nesting_is_refused_without_crashing(tmp_path):
+    """yaml_rs crashes the process (a segfault) on about 11 000 levels of
+    "- - - …"; such text must never reach it. Run apart, so a crash fails
+    this test instead of ending the run."""
+    path = tmp_path / "fil.yaml"
+    path.write_text("- " * 20000 + "1\n", encoding="utf-8")
+    program = ("import sys\nfrom pathlib import Path\nfrom roda_traden.loading.source import SourceFile\n"
+               "s = SourceFile(Path(sys.argv[1]), 'fil.yaml').read()\n"
+               "print(s.readable, [(p.code, p.line, p.column) for p in s.problems])\n")
+    done = subprocess.run([sys.executable, "-c", program, str(path)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False [('RT001', 1, 2001)]"
+
+
+def test_aliases_that_nest_deeply_are_refused(tmp_path):
+    # Each anchor holds the one before, 250 levels down: small text, deep data.
+    lines = ["a0: &a0 " + "[" * 250 + "1" + "]" * 250]
+    lines += [f"a{i}: &a{i} " + "[" * 250 + f"*a{i - 1}" + "]" * 250 for i in range(1, 8)]
+    source = _read(tmp_path, "\n".join(lines).encode())
+    assert not source.readable
+    assert _codes(source)[0][0] == "RT001"
+    assert "nivåer" in source.problems[0].message
+
+
+def test_aliases_within_bounds_are_read_as_copies(tmp_path):
+    source = _read(tmp_path, b"a: &x {b: [1, 2]}\nc: *x\n")
+    assert source.problems == []
+    assert source.data == {"a": {"b": [1, 2]}, "c": {"b": [1, 2]}}
+    assert source.data["c"] is not source.data["a"]
+
+
+def test_keys_equal_as_values_are_duplicates(tmp_path):
+    # YAML compares keys by value: 1 and 0x1 are the same key, "1" is not.
+    source = _read(tmp_path, b"a:\n  1: x\n  '1': y\n  0x1: z\n")
+    assert _codes(source) == [("RT006", 4, 3)]
+    assert source.problems[0].message == "Nyckeln \"0x1\" finns redan på rad 2 i samma mappning."
+    assert source.data == {"a": {1: "x", "1": "y"}}
+
+
+@pytest.mark.parametrize(("content", "found", "words"), [
+    (b"a: 1\n  b: 2\n", ("RT001", 2, 4), "Kolon"),
+    (b"a:\n  b: 1\n c: 2\n", ("RT001", 3, 2), "Indraget"),
+    (b"a:\n  - id: 1\n   x: 2\n", ("RT001", 3, 4), "i en lista"),
+    (b"a: \"abc\nb: 1\n", ("RT001", 1, 4), "citattecken"),
+    (b"a: [1, 2\nb: 1\n", ("RT001", 1, 4), "parentes"),
+    (b"a: @x\n", ("RT001", 1, 4), "Otillåtet tecken"),
+    (b"a: *saknas\n", ("RT001", 1, 4), "ankare"),
+    (b"a: !!timestamp 2023-01-01\n", ("RT001", 1, 4), "okänd tagg !!timestamp"),
+    (b"a: !!bool ja\n", ("RT001", 1, 4), "passar inte taggen !!bool"),
+    (b"a: ]\n", ("RT001", 1, 4), "syntaxfel"),
+])
+def test_syntax_errors_are_named_and_placed(tmp_path, content, found, words):
+    source = _read(tmp_path, content)
+    assert not source.readable
+    assert _codes(source) == [found]
+    assert words in source.problems[0].message
+

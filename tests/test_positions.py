@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml_rs
 
+from roda_traden.loading import yaml_reader
 from roda_traden.text import lines as text_positions, nodes as positions
 from tests.conftest import REPO
 
@@ -33,7 +33,7 @@ def test_text_locator_matches_ruamel(path: Path):
     root = positions.compose(text)
     lines = text_positions.Lines(text)
     answered = 0
-    for yaml_path in _paths(yaml_rs.loads(text, parse_datetime=False)):
+    for yaml_path in _paths(yaml_reader.read(text).data):
         found = text_positions.locate(lines, yaml_path)
         if found is not None:
             answered += 1

@@ -7,17 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Code, Problem
-from ..text import nodes
 from ..text.files import UNREADABLE, NotReadable, content_digest, read_limited
 from ..text.source import Source
-from . import codes, yaml_errors
+from . import codes, yaml_errors, yaml_reader
 from .text_checks import check_text, first_indenting_tab
 
 # A goal tree file is a few hundred kB at most; anything far larger is a
 # mistake or an attack, and is refused before it is read.
 MAX_BYTES = 10 * 1024 * 1024
-# yaml_rs counts events replayed through aliases; this bounds an alias bomb.
-MAX_ALIAS_EVENTS = 200_000
 
 
 class SourceFile(Source):
@@ -80,40 +77,29 @@ class SourceFile(Source):
             return None
 
     def _parse(self, text: str) -> Any:
-        import yaml_rs
-
-        limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS)
-        try:
-            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
-        except yaml_rs.YAMLDecodeError as error:
-            message = str(error)
-            if message.startswith("duplicate mapping key"):
-                return self._parse_with_duplicates(text, limits)
-            if "alias" in message and "limit" in message:
-                self.report(codes.TOO_LARGE, "Filen expanderar till för många värden via alias (*namn).",
-                             "Skriv ut värdena i stället för att upprepa alias; rt läser inte \"alias-bomber\".",
-                             line=1, column=1)
-                return None
-            tab = first_indenting_tab(text)
-            if tab is None:
-                line, column, swedish, hint = yaml_errors.explain(message, text)
-                self.report(codes.SYNTAX, swedish, hint, line=line, column=column)
-            else:
-                # The parser stumbles near an indenting tab, often a line
-                # early; the tab is the cause, so say it there, once.
-                self.problems = [p for p in self.problems if (p.code, p.line) != (codes.TAB.code, tab[0])]
-                self.report(codes.TAB, "Tabbtecken som indrag: filen kan inte läsas.",
-                             "YAML tillåter inte tabb som indrag; använd mellanslag.", line=tab[0], column=tab[1])
+        reading = yaml_reader.read(text)
+        for duplicate in reading.duplicates:
+            self.report(codes.DUPLICATE_KEY,
+                        f"Nyckeln \"{duplicate.key}\" finns redan på rad {duplicate.first_line} i samma mappning.",
+                        "Ta bort eller slå ihop dubbletten; rt använder bara den första.",
+                        line=duplicate.line, column=duplicate.column)
+        refusal = reading.refusal
+        if refusal is None:
+            self.readable = True
+            return reading.data
+        if refusal.why is yaml_reader.Why.ALIAS_BOMB:
+            self.report(codes.TOO_LARGE, "Filen expanderar till för många värden via alias (*namn).",
+                        "Skriv ut värdena i stället för att upprepa alias; rt läser inte \"alias-bomber\".",
+                        line=refusal.line, column=refusal.column)
             return None
-        self.readable = True
-        return data
-
-    def _parse_with_duplicates(self, text: str, limits: Any) -> Any:
-        import yaml_rs
-
-        for key, line, column, first_line in nodes.duplicate_keys(nodes.compose(text)):
-            self.report(codes.DUPLICATE_KEY, f"Nyckeln \"{key}\" finns redan på rad {first_line} i samma mappning.",
-                         "Ta bort eller slå ihop dubbletten; rt använder bara den första.", line=line, column=column)
-        self.readable = True
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits,
-                             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.FirstWins)
+        tab = first_indenting_tab(text)
+        if tab is None:
+            swedish, hint = yaml_errors.explain(refusal)
+            self.report(codes.SYNTAX, swedish, hint, line=refusal.line, column=refusal.column)
+        else:
+            # The parser stumbles near an indenting tab, often a line
+            # early; the tab is the cause, so say it there, once.
+            self.problems = [p for p in self.problems if (p.code, p.line) != (codes.TAB.code, tab[0])]
+            self.report(codes.TAB, "Tabbtecken som indrag: filen kan inte läsas.",
+                        "YAML tillåter inte tabb som indrag; använd mellanslag.", line=tab[0], column=tab[1])
+        return None

@@ -1,46 +1,47 @@
-"""Turning a YAML parser's complaint into Swedish with a hint."""
+"""Why a YAML file cannot be read, in Swedish with a hint.
+
+The reason comes from yaml_reader, which reads it from where the parser
+stopped and what was open there, never from a parser's English message.
+"""
 
 from __future__ import annotations
 
-import re
+from .yaml_reader import MAX_DEPTH, MAX_FLOW_DEPTH, Refusal, Why
 
-_POSITION = re.compile(r"line (\d+), column (\d+)")
+_GENERAL_HINT = "Kontrollera indrag, kolon och citattecken runt raden; jämför med docs/format.md."
+_TAG_HINT = "Taggar (!!…) behövs inte i målfiler; ta bort taggen och skriv värdet som vanligt."
 
-# (fragment of the parser's English message, Swedish message, hint)
-_KNOWN = [
-    ("mapping values are not allowed", "Kolon på fel ställe.",
-     "En text som innehåller \": \" måste stå inom citattecken, t.ex. text: \"Mål: öka\"."),
-    ("tabs disallowed", "Tabbtecken används som indrag.", "Ersätt tabbar med mellanslag (två per nivå)."),
-    ("did not find expected key", "Indraget stämmer inte.",
-     "Nycklar på samma nivå ska stå exakt under varandra; kontrollera mellanslagen."),
-    ("did not find expected '-' indicator", "Indraget stämmer inte i en lista.",
-     "Varje rad i en lista börjar med \"- \" på samma indrag; nycklar i ett listelement står under första nyckeln."),
-    ("invalid indentation in multiline quoted", "Ett citattecken avslutas inte.",
-     "Kontrollera att varje text som börjar med ' eller \" också slutar med samma tecken."),
-    ("unclosed bracket", "En parentes [ eller { stängs inte.", "Lägg till ] eller } eller skriv listan i blockform."),
-    ("unknown anchor", "Hänvisning (*namn) till ett ankare som inte finns.",
-     "Definiera ankaret med &namn före hänvisningen, eller skriv ut värdet."),
-    ("unexpected character", "Otillåtet tecken i början av ett värde.",
-     "Värden som börjar med %, @, ` eller liknande måste stå inom citattecken."),
-]
+# Why → (what is wrong, hint)
+_EXPLAINED = {
+    Why.COLON: ("Kolon på fel ställe.",
+                "En text som innehåller \": \" måste stå inom citattecken, t.ex. text: \"Mål: öka\"."),
+    Why.TAB: ("Tabbtecken används som indrag.", "Ersätt tabbar med mellanslag (två per nivå)."),
+    Why.INDENTATION: ("Indraget stämmer inte.",
+                      "Nycklar på samma nivå ska stå exakt under varandra; kontrollera mellanslagen."),
+    Why.LIST_INDENTATION: ("Indraget stämmer inte i en lista.",
+                           "Varje rad i en lista börjar med \"- \" på samma indrag; nycklar i ett listelement "
+                           "står under första nyckeln."),
+    Why.UNCLOSED_QUOTE: ("Ett citattecken avslutas inte.",
+                         "Kontrollera att varje text som börjar med ' eller \" också slutar med samma tecken."),
+    Why.UNCLOSED_BRACKET: ("En parentes [ eller { stängs inte.",
+                           "Lägg till ] eller } eller skriv listan i blockform."),
+    Why.UNKNOWN_ANCHOR: ("Hänvisning (*namn) till ett ankare som inte finns.",
+                         "Definiera ankaret med &namn före hänvisningen, eller skriv ut värdet."),
+    Why.RESERVED_CHARACTER: ("Otillåtet tecken i början av ett värde.",
+                             "Värden som börjar med %, @, ` eller liknande måste stå inom citattecken."),
+    Why.TOO_DEEP: (f"Nästlad i mer än {MAX_DEPTH} nivåer (eller parenteser [ och {{ i mer än {MAX_FLOW_DEPTH}).",
+                   "En målfil behöver bara några nivåer; kontrollera parenteser och indrag."),
+}
 
 
-_TAG = re.compile(r"Invalid tag: '([^']+)'")
-
-
-def explain(message: str, text: str) -> tuple[int, int, str, str]:
-    """Line, column, Swedish message and hint for a parser error message."""
-    if tag := _TAG.search(message):
-        offset = text.find(tag[1])
-        line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
-        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else 1
-        return line, column, f"Filen kan inte läsas som YAML: okänd tagg {tag[1]}.", (
-            "Taggar (!!…) behövs inte i målfiler; ta bort taggen och skriv värdet som vanligt.")
-    match = _POSITION.search(message)
-    line, column = (int(match[1]), int(match[2])) if match else (1, 1)
-    for fragment, swedish, hint in _KNOWN:
-        if fragment in message:
-            return line, column, f"Filen kan inte läsas som YAML: {swedish}", hint
-    return line, column, "Filen kan inte läsas som YAML (syntaxfel).", (
-        "Kontrollera indrag, kolon och citattecken runt raden; jämför med docs/format.md."
-    )
+def explain(refusal: Refusal) -> tuple[str, str]:
+    """Swedish message and hint for a file the YAML reader refused."""
+    if refusal.why is Why.UNKNOWN_TAG:
+        return f"Filen kan inte läsas som YAML: okänd tagg {refusal.detail}.", _TAG_HINT
+    if refusal.why is Why.TAG_VALUE:
+        tag, _, value = refusal.detail.partition("|")
+        return f"Filen kan inte läsas som YAML: värdet \"{value}\" passar inte taggen {tag}.", _TAG_HINT
+    if refusal.why in _EXPLAINED:
+        swedish, hint = _EXPLAINED[refusal.why]
+        return f"Filen kan inte läsas som YAML: {swedish}", hint
+    return "Filen kan inte läsas som YAML (syntaxfel).", _GENERAL_HINT

@@ -1,13 +1,13 @@
 """Finding line and column for a YAML path, on demand.
 
-The bulk read (yaml_rs) keeps no positions. When something must be
-reported, the file is composed once more with ruamel.yaml, whose nodes carry
-marks, and the path is walked down that node tree.
+The data is read without positions (loading/yaml_reader.py). When something
+must be reported and the text locator (lines.py) cannot answer, the file is
+composed once more with ruamel.yaml, whose nodes carry marks, and the path is
+walked down that node tree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 
@@ -61,23 +61,3 @@ def walk(root: Any, path: tuple) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return mark.line + 1, mark.column + 1
-
-
-def duplicate_keys(root: Any) -> Iterator[tuple[str, int, int, int]]:
-    """Every repeated key: (key, line, column, line of first occurrence)."""
-    stack, seen_nodes = [root], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if node.id == "mapping":
-            first: dict[str, int] = {}
-            for key, value in node.value:
-                if key.id == "scalar" and key.value in first:
-                    yield key.value, key.start_mark.line + 1, key.start_mark.column + 1, first[key.value]
-                elif key.id == "scalar":
-                    first[key.value] = key.start_mark.line + 1
-                stack.append(value)
-        elif node.id == "sequence":
-            stack.extend(node.value)
