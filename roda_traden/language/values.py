@@ -73,7 +73,7 @@ def _parse_scalar(kind: type, value: object) -> Target:
     if not isinstance(value, str):
         number = as_number(value)
         return Target(raw=_plain(value), kind="number", number=number) if number is not None else \
-            Target(raw=str(value), kind="unknown")
+            Target(raw=_plain(value), kind="unknown")
     text = " ".join(value.split())
     lowered = text.lower()
     if lowered in words.YES_WORDS | words.NO_WORDS:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..text.printable import printable
 from ..text.spelling import did_you_mean
 from ..text.nodes import key_spellings
 
@@ -133,7 +134,9 @@ def _show(value: Any) -> str:
         return "en mappning"
     if isinstance(value, list):
         return "en lista"
-    text = str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return "ett tal med över 60 siffror"  # str() refuses beyond 4 300 digits, and none is needed
+    text = printable(str(value))
     return f"\"{text[:60]}…\"" if len(text) > 60 else f"\"{text}\""
 
 
