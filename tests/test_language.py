@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from roda_traden.language import units
 from roda_traden.language.goals import read_goal
 from roda_traden.language.tokens import mentions, tokenize
 from roda_traden.language.values import NotAValue, parse_target
 from roda_traden.language.words import Direction
 
 CORPUS = YAML(typ="safe").load(Path(__file__).parent.joinpath("data", "wordings.yaml").read_text(encoding="utf-8"))
-_GOAL_FLAGS = ("improve", "relative", "zero", "universal", "specific")
+_GOAL_FLAGS = ("improve", "relative", "zero", "universal", "named_level", "specific")
 
 
 def _direction(name: str | None) -> Direction | None:
@@ -27,7 +28,7 @@ def _entries(group: str):
 
 
 def test_corpus_is_large_enough():
-    assert sum(len(CORPUS[group]) for group in ("goal_texts", "measure_texts", "values")) >= 150
+    assert sum(len(CORPUS[group]) for group in ("goal_texts", "measure_texts", "units", "values")) >= 150
 
 
 def _check_quantity(found, expected: dict, what: str):
@@ -41,6 +42,8 @@ def _check_quantity(found, expected: dict, what: str):
         assert found.op == expected["op"], what
     if "years" in expected:
         assert found.years == tuple(expected["years"]), what
+    if "final" in expected:
+        assert found.final is expected["final"], what
 
 
 def _check_quantities(found, expected: list[dict], what: str):
@@ -82,6 +85,11 @@ def test_value_reading(entry):
         assert target.number == pytest.approx(entry["number"]), target
     if "direction" in entry:
         assert target.direction == _direction(entry["direction"]), target
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=e["unit"]) for e in CORPUS["units"]])
+def test_unit_reading(entry):
+    assert units.declared(entry["unit"]) == entry["kind"]
 
 
 # --- The reader's API beyond the corpus ----------------------------------------

@@ -32,12 +32,16 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class Level:
     """A level the text promises: "minst 80 %", "2024 100 %", "till 55".
-    ``years`` is empty when the level holds for every year."""
+    ``years`` is empty when the level holds for every year. ``final``: the
+    level is where the mått is to end up ("kortas till högst 45 dagar",
+    "minst 90 % vid periodens slut", "högst 6 % senast 2026"), no bound for
+    the years before."""
 
     op: str
     quantity: Quantity
     years: tuple[int, ...]
     clause: int
+    final: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class GoalReading:
     benchmark: tuple[str, str] | None = None  # (op, what): ("=", "genomsnittet för riket")
     zero: bool = False
     universal: bool = False
+    # "en ekonomi i balans", "ett positivt resultat": a level in words, no number.
+    named_level: bool = False
 
     @property
     def directions(self) -> set[Direction]:
@@ -69,25 +75,32 @@ class GoalReading:
         """Whether the text says what is to be achieved: a direction, a
         level, a comparison or "better"."""
         return bool(self.directions or self.improve or self.levels or self.benchmark or self.zero
-                    or self.universal)
+                    or self.universal or self.named_level)
 
     def direction_about(self, text: str | None) -> Direction | None:
         """The direction of the clause that speaks about ``text`` (a mått's
-        description): the text's only direction, else the clause sharing most
-        words with ``text``, if exactly one does."""
-        if self.direction is not None:
-            return self.direction
-        index = self.clause_about(text, directed=True)
-        return self.clauses[index].direction if index is not None else None
+        description). Of the clauses that state something (a direction or a
+        level), the one sharing most words with ``text``; its direction may
+        be none ("… ska öka, och väntetiden ska vara högst 30 dagar"). When no
+        one clause speaks about ``text``, the text's only direction if every
+        stating clause has it."""
+        stating = {i for i, c in enumerate(self.clauses) if c.direction} | {level.clause for level in self.levels}
+        index = self._best_clause(text, stating)
+        if index is not None:
+            return self.clauses[index].direction
+        ways = {self.clauses[i].direction for i in stating}
+        return ways.pop() if len(ways) == 1 else None
 
     def clause_about(self, text: str | None, directed: bool = False) -> int | None:
         """The index of the one clause (with a direction, if ``directed``)
         that shares most words with ``text``."""
+        return self._best_clause(text, {i for i, c in enumerate(self.clauses) if c.direction or not directed})
+
+    def _best_clause(self, text: str | None, among: set[int]) -> int | None:
         if not text:
             return None
         wanted = topic_of(tokenize(text))
-        scored = sorted(((len(c.topic & wanted), i) for i, c in enumerate(self.clauses)
-                         if c.direction or not directed), reverse=True)
+        scored = sorted(((len(self.clauses[i].topic & wanted), i) for i in among), reverse=True)
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
         return scored[0][1]
@@ -113,6 +126,7 @@ def read_goal(text: str) -> GoalReading:
         benchmark=_benchmark(tokens, texts),
         zero=any(_is_zero(tokens, i) for i in range(len(tokens))),
         universal=any(t.text in words.UNIVERSAL_WORDS for t in tokens),
+        named_level=_has_phrase(texts, words.LEVEL_PHRASES),
     )
 
 
@@ -176,15 +190,10 @@ def _clause(tokens: list[Token], texts: list[str], lo: int, hi: int) -> Clause:
                 purpose = None
             i += 1
             continue
-        phrase = next((way for pair, way in words.DIRECTION_PHRASES.items() if _phrase_at(texts, i, pair)), None)
-        if phrase is not None:
-            _add(found, phrase, texts, i, lo)
-            i += 2
-            continue
-        way = _direction_at(tokens, texts, i)
+        way, width = _direction_at(tokens, texts, i)
         if way is not None and not _participle_of_purpose(texts, i, lo):
             _add(found, way, texts, i, lo)
-        i += 1
+        i += width
     if not found and any(_is_zero(tokens, k) for k in range(lo, hi)):
         found.add(Direction.NOT_UP)  # "inga … ska", "noll …": down to zero, and zero stays right
     return Clause(_combine(found), topic_of(tokens[lo:hi]))
@@ -232,33 +241,52 @@ def _combine(found: set[Direction]) -> Direction | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _direction_at(tokens: list[Token], texts: list[str], i: int) -> Direction | None:
-    """The direction the word at ``i`` names, in its context."""
+def _direction_at(tokens: list[Token], texts: list[str], i: int) -> tuple[Direction | None, int]:
+    """The direction the words at ``i`` name in their context, and how many
+    words name it."""
     text = texts[i]
-    if text in words.COMPARISONS and (object_at := _comparison_object(tokens, i)) is not None:
-        # "lägre än 2022", "fler än i dag" move; "fler än 20" and "högre än
-        # rikets genomsnitt" are a level and a benchmark, no direction.
-        return words.COMPARISONS[text] if _object_kind(tokens, texts, object_at) == "time" else None
+    if text in words.COMPARISONS and (compared := _comparison_object(tokens, i)) is not None:
+        # "lägre än 2022", "fler än i dag" move; "fler än 20", "fler boende än
+        # platser" and "högre än rikets genomsnitt" are a level, what is
+        # counted and a benchmark: no direction.
+        moves = _object_kind(tokens, texts, compared[0]) == "time"
+        return (words.COMPARISONS[text] if moves else None), 1
+    if _describes(texts, i):
+        return None, 1  # "elever med högre betyg", "brukare med ökad fallrisk" is who is counted
+    phrase = next((way for pair, way in words.DIRECTION_PHRASES.items() if _phrase_at(texts, i, pair)), None)
+    if phrase is not None:
+        return phrase, 2
     way = _direction_word(text)
     if way is None:
-        return None
+        return None, 1
     following = texts[i + 1] if i + 1 < len(texts) else ""
     if following in words.NOT_A_DIRECTION_AFTER.get(text, ()):
-        return None  # "högre utbildning" is a name
-    if i > 0 and texts[i - 1] in words.ATTRIBUTE_AFTER and text in words.COMPARISONS:
-        return None  # "elever med högre betyg" is who is counted
+        return None, 1  # "högre utbildning" is a name
     if i > 1 and texts[i - 1] == "eller" and (tokens[i - 2].kind == NUMBER or texts[i - 2] == "%"):
-        return None  # "5 eller färre" is a bound
-    return way
+        return None, 1  # "5 eller färre" is a bound
+    return way, 1
 
 
-def _comparison_object(tokens: list[Token], i: int) -> int | None:
-    """Where the object of a comparison at ``i`` starts: after "än" ("högre
-    än …"), or right after a verb of comparison ("understiga …")."""
-    if i + 2 < len(tokens) and tokens[i + 1].text == "än":
-        return i + 2
+def _describes(texts: list[str], i: int) -> bool:
+    """Whether the word at ``i`` stands after "med" (or "med en"), where a
+    direction word describes what is counted."""
+    k = i - 1
+    if k >= 0 and texts[k] in ("en", "ett"):
+        k -= 1
+    return k >= 0 and texts[k] in words.ATTRIBUTE_AFTER
+
+
+def _comparison_object(tokens: list[Token], i: int) -> tuple[int, bool] | None:
+    """Where the object of a comparison at ``i`` starts, and whether it
+    follows "än": "högre än …", "fler boende än …" (up to two words
+    between), or right after a verb of comparison ("understiga …")."""
+    for k in range(i + 1, min(i + 4, len(tokens) - 1)):
+        if tokens[k].text == "än":
+            return k + 1, True
+        if tokens[k].kind != WORD or tokens[k].text in words.CLAUSE_BREAKS:
+            break
     if (tokens[i].text,) in words.OP_WORDS and i + 1 < len(tokens):
-        return i + 1
+        return i + 1, False
     return None
 
 
@@ -305,14 +333,15 @@ def _benchmark(tokens: list[Token], texts: list[str]) -> tuple[str, str] | None:
                     k -= 1  # "ska minst ligga i nivå med"
                 op = {"minst": ">=", "högst": "<="}.get(texts[k] if k >= 0 else "", "=")
                 return op, _rest(tokens, i + len(opener))
-        if texts[i] in words.COMPARISONS and (j := _comparison_object(tokens, i)) is not None \
-                and _object_kind(tokens, texts, j) == "other":
-            op = words.OP_WORDS.get((texts[i], "än") if j == i + 2 else (texts[i],))
+        # Only right after the comparative: "fler boende än platser" says what is counted.
+        if texts[i] in words.COMPARISONS and (compared := _comparison_object(tokens, i)) is not None \
+                and compared[0] in (i + 1, i + 2) and _object_kind(tokens, texts, compared[0]) == "other":
+            op = words.OP_WORDS.get((texts[i], "än") if compared[1] else (texts[i],))
             if op is None:
                 continue
             if _negated(texts, i - 1, 0):
                 op = words.NEGATED_OPS[op]
-            return op, _rest(tokens, j)
+            return op, _rest(tokens, compared[0])
     return None
 
 
@@ -355,10 +384,11 @@ def _quantities(tokens: list[Token], texts: list[str], clause_of: list[int]):
     period_last = {index + 2: (start, end) for start, end, index in periods}
     levels, baselines, changes = [], [], []
     previous: tuple[str, str] | None = None  # (role, op) of the last number in the sentence
+    started = False  # whether the sentence so far named a baseline ("från 60 dagar … till högst 45")
     last_end = -1
     for mention in found:
         if any(tokens[k].kind == SIGN and tokens[k].text in _SENTENCE_END for k in range(last_end + 1, mention.first)):
-            previous = None
+            previous, started = None, False
         last_end = mention.last
         role, op = _role(tokens, texts, mention, previous)
         previous = (role, op) if role != "definition" else previous
@@ -366,10 +396,28 @@ def _quantities(tokens: list[Token], texts: list[str], clause_of: list[int]):
             changes.append(mention.quantity)
         elif role == "baseline":
             baselines.append(mention.quantity)
+            started = True
         elif role == "level":
             span = _years_of(tokens, mention, years, period_last)
-            levels.append(Level(op, mention.quantity, span, clause_of[mention.first]))
+            final, by = _final(tokens, texts, mention, years, started)
+            if by is not None and not span and op != "=":
+                span = (by,)  # "högst 6 % senast 2026" holds in 2026; "nå 90 % senast 2026" may go beyond
+            levels.append(Level(op, mention.quantity, span, clause_of[mention.first], final))
     return levels, baselines, changes
+
+
+def _final(tokens: list[Token], texts: list[str], mention, years: set[int], started: bool) -> tuple[bool, int | None]:
+    """Whether a level is where the mått is to end up, and the year it is
+    to be reached by, if the text names one: "kortas till högst 45 dagar",
+    "från 60 till högst 45", "minst 90 % vid periodens slut", "senast 2026"."""
+    after = mention.last + 1
+    if after + 1 < len(texts) and texts[after] in words.BY_YEAR_WORDS and after + 1 in years:
+        return True, int(texts[after + 1])
+    if any(_phrase_at(texts, after, phrase) for phrase in words.FINAL_PHRASES):
+        return True, None
+    _op, before, _word = _op_before(tokens, mention.first - 1)
+    reached = before >= 0 and texts[before] == "till" and (started or _after_direction(texts, before))
+    return reached, None
 
 
 def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str, str]:

@@ -109,6 +109,10 @@ def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[i
     for i, tok in enumerate(tokens):
         if i in taken:
             continue
+        if (share := _share_of(tokens, i)) is not None:
+            found.append(Mention(Quantity(share, "percent"), i, i + 2))
+            taken.update((i + 1, i + 2))
+            continue
         if tok.kind == WORD and tok.text in words.SHARE_WORDS:
             found.append(Mention(Quantity(words.SHARE_WORDS[tok.text], "percent"), i, i))
             continue
@@ -141,6 +145,26 @@ def is_unit(word: str) -> bool:
     "14 dagar", "2 aktiviteter"), rather than going on with the sentence
     ("år 6 ska öka", "5 eller fler")."""
     return word in words.VALUE_UNITS or word not in words.NOT_UNITS
+
+
+def _share_of(tokens: list[Token], i: int) -> float | None:
+    """"tre av fyra", "9 av 10" at ``i``: the share in per cent."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in words.SHARE_OF:
+        return None
+    part, whole = _count(tokens, i), _count(tokens, i + 2)
+    if part is None or not whole or part > whole:
+        return None
+    return 100 * part / whole
+
+
+def _count(tokens: list[Token], i: int) -> float | None:
+    tok = tokens[i]
+    if tok.kind == WORD:
+        return words.NUMERALS.get(tok.text)
+    followed = i + 1 < len(tokens) and tokens[i + 1].text in ("%", *words.PERCENT_WORDS)
+    if tok.kind != NUMBER or tok.is_year or followed:
+        return None
+    return parse_number(tok.text)
 
 
 def _quantity_follows(after: Token | None) -> bool:

@@ -4,21 +4,24 @@ ja/nej, or a number of something ("antal personer", "dagar", "tkr")."""
 from __future__ import annotations
 
 from . import words
+from .tokens import tokenize
 
 SHARE, PERCENT, YES_NO, NUMBER = "share", "percent", "yes_no", "number"
 
 
 def declared(unit: str | None) -> str | None:
-    """The kind an enhet text declares; None when no enhet is written."""
+    """The kind an enhet text declares, by its words ("procentandel", "Andel
+    i %", "procent av svarande"); None when no enhet is written."""
     if unit is None:
         return None
     folded = " ".join(unit.lower().split())
-    if folded in words.SHARE_UNITS:
-        return SHARE
-    if folded in words.PERCENT_UNITS:
-        return PERCENT
     if folded in words.YES_NO_UNITS:
         return YES_NO
+    said = {token.text for token in tokenize(folded)}
+    if said & words.SHARE_UNITS:
+        return SHARE
+    if said & words.PERCENT_UNITS:
+        return PERCENT
     return NUMBER
 
 

@@ -137,7 +137,7 @@ OP_WORDS: dict[tuple[str, ...], str] = {
     ("högst",): "<=", ("max",): "<=", ("maximalt",): "<=", ("maximum",): "<=",
     ("över",): ">", ("mer", "än"): ">", ("fler", "än"): ">", ("högre", "än"): ">", ("överstiga",): ">",
     ("under",): "<", ("mindre", "än"): "<", ("färre", "än"): "<", ("lägre", "än"): "<", ("understiga",): "<",
-    ("längre", "än"): ">", ("kortare", "än"): "<",
+    ("större", "än"): ">", ("längre", "än"): ">", ("kortare", "än"): "<",
 }
 OP_SYMBOLS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<", "=": "="}
 # Comparison words after a number: "80 % eller mer", "5 eller färre".
@@ -152,7 +152,7 @@ NEGATION_KEEPS_NO_LEVEL = _forms("minst")
 # mer än 30 dagar", "beläggning över 95 %") unless a verb of level or of
 # direction stands before them ("vara under 40 dagar", "öka till över 90 %")
 # or they open the clause ("Mer än hälften av eleverna …").
-DESCRIBING_OPS = _forms("under över mer mindre fler färre högre lägre längre kortare")
+DESCRIBING_OPS = _forms("under över mer mindre fler färre högre lägre större längre kortare")
 # A comparison ("högre än …", "understiga …") and which way its object is passed.
 COMPARISONS: dict[str, Direction] = {
     "fler": Direction.UP, "högre": Direction.UP, "större": Direction.UP, "mer": Direction.UP,
@@ -168,8 +168,24 @@ NOW_PHRASES: tuple[tuple[str, ...], ...] = (
 )
 # Between a bound and "i nivå med": "ska minst ligga i nivå med riket".
 BENCHMARK_BRIDGE = _forms("ligga ligger vara är bli")
-# A count in words as the object of a comparison: "mer än en gång per år".
-NUMERALS = _forms("en ett två tre fyra fem sex sju åtta nio tio elva tolv")
+# Counts in words: "minst tre av fyra brukare" (75 %), "mer än en gång per år".
+NUMERALS: dict[str, int] = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "elva": 11, "tolv": 12,
+}
+# "tre av fyra", "9 av 10": a share, as a percentage.
+SHARE_OF = _forms("av")
+# Words that name a level without a number: "en ekonomi i balans", "ett
+# positivt resultat". They make a goal specific, but give no number to check.
+LEVEL_PHRASES: tuple[tuple[str, ...], ...] = (("i", "balans"), ("positivt",), ("positiv",), ("positiva",))
+# After a level: the end of the period, by which it is to be reached ("minst
+# 90 % vid periodens slut"), so it is no bound for the years before.
+FINAL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("vid", "periodens", "slut"), ("vid", "planperiodens", "slut"), ("i", "slutet", "av", "perioden"),
+    ("i", "slutet", "av", "planperioden"), ("vid", "periodens", "utgång"), ("vid", "planperiodens", "utgång"),
+)
+# Before a year after a level: the year by which it is reached ("högst 6 % senast 2026").
+BY_YEAR_WORDS = _forms("senast till")
 # Words for numbers a target may be written in.
 NUMBER_WORDS: dict[str, float] = {"noll": 0.0}
 SHARE_WORDS: dict[str, float] = {"hälften": 50.0}  # per cent
@@ -180,7 +196,8 @@ SHARE_WORDS: dict[str, float] = {"hälften": 50.0}  # per cent
 CHANGE_MARKERS = _forms("med")
 BASELINE_MARKERS = _forms("från")  # "öka från 45 till 55": the start
 LEVEL_MARKERS = _forms("till vara är bli blir uppgå uppgår nå når ligga ligger hållas")
-DEFINITION_MARKERS = _forms("inom efter per senast")  # "svar inom 7 dagar": part of what is measured
+# "svar inom 7 dagar", "fler boende än platser": part of what is measured.
+DEFINITION_MARKERS = _forms("inom efter per senast än")
 
 # A purpose or means phrase: its direction is not the goal's ("för att öka …").
 PURPOSE_OPENERS: tuple[tuple[str, ...], ...] = (("för", "att"), ("genom", "att"), ("i", "syfte", "att"))
@@ -226,9 +243,10 @@ VALUE_UNITS = TIME_UNITS | _forms(
 MONTHS = _forms("januari februari mars april maj juni juli augusti september oktober november december",
                 "jan feb mar apr jun jul aug sep sept okt nov dec")
 
-# enhet: words, and the kind of quantity they declare.
-SHARE_UNITS = frozenset({"andel", "andel (%)", "andel i procent", "andel %", "andel, %"})
-PERCENT_UNITS = frozenset({"%", "procent", "procentenheter", "procentenhet", "procent (%)"})
+# enhet: the words that declare its kind ("andel (procent)", "Andel i %",
+# "procent av svarande"); any other enhet counts something.
+SHARE_UNITS = _forms("andel andelen andelar procentandel procentandelen andelstal")
+PERCENT_UNITS = _forms("% procent procenten procentenheter procentenhet")
 YES_NO_UNITS = frozenset({"ja/nej", "ja eller nej", "ja / nej", "ja-nej"})
 
 YES_WORDS = _forms("ja")
