@@ -12,9 +12,10 @@ from .wording import series_name
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
         for level in levels_for(goal, measure):
-            # A level without a year and without "minst"/"högst" ("öka till 90 %")
-            # may be the period's end; only a bound holds every year.
-            if level.years or level.op == "=":
+            # A level without a year and without "minst"/"högst" ("öka till 90 %"),
+            # or one to reach by the end ("till högst 45 dagar", "vid periodens
+            # slut"), is the period's end; only a bound holds every year.
+            if level.years or level.op == "=" or level.final:
                 continue
             for year, target in sorted(series.targets.items()):
                 if target.kind == "number" and compatible(level.quantity, measure, target) and \
