@@ -3,12 +3,15 @@ ja/nej, or a number of something ("antal personer", "dagar", "tkr")."""
 
 from __future__ import annotations
 
+import functools
+
 from . import words
 from .tokens import tokenize
 
 SHARE, PERCENT, YES_NO, NUMBER = "share", "percent", "yes_no", "number"
 
 
+@functools.lru_cache(maxsize=4096)
 def declared(unit: str | None) -> str | None:
     """The kind an enhet text declares, by its words ("procentandel", "Andel
     i %", "procent av svarande"); None when no enhet is written."""
@@ -39,11 +42,13 @@ def names_unit(unit: str | None, word: str) -> bool:
     return any(part[:4] == stem for part in unit.lower().replace("/", " ").split())
 
 
+@functools.lru_cache(maxsize=16384)
 def opens_with_share(text: str) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     return first in words.SHARE_OPENERS
 
 
+@functools.lru_cache(maxsize=16384)
 def opens_with_count(text: str) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     return first in words.COUNT_OPENERS

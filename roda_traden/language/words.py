@@ -25,7 +25,7 @@ class Direction(str, enum.Enum):
 
     @property
     def sign(self) -> int:
-        return {"up": 1, "not-down": 1, "down": -1, "not-up": -1, "keep": 0}[self.value]
+        return _SIGNS[self.value]
 
     @property
     def strict(self) -> bool:
@@ -40,6 +40,9 @@ class Direction(str, enum.Enum):
         """The verb a message uses: "Målet ska öka …"."""
         return {"up": "öka", "down": "minska", "keep": "bibehållas", "not-down": "inte minska",
                 "not-up": "inte öka"}[self.value]
+
+
+_SIGNS = {"up": 1, "not-down": 1, "down": -1, "not-up": -1, "keep": 0}
 
 
 def _forms(*groups: str) -> frozenset[str]:
