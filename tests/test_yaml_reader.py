@@ -120,3 +120,14 @@ def test_the_example_gives_the_same_findings_without_yaml_rs(monkeypatch):
     monkeypatch.setitem(sys.modules, "yaml_rs", None)  # as where no wheel could be installed
     assert findings() == with_yaml_rs
     assert len(with_yaml_rs) > 20
+
+
+def test_a_panic_in_yaml_rs_is_a_refusal_like_any_other(monkeypatch):
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    def panic(text, **options):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(yaml_rs, "loads", panic)
+    assert yaml_reader.read("a: [1, 2]\n").data == {"a": [1, 2]}

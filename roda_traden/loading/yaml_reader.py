@@ -113,7 +113,9 @@ def read(text: str) -> Reading:
         else:
             try:
                 return Reading(yaml_rs.loads(text, parse_datetime=False))
-            except Exception:  # noqa: BLE001 - any refusal, in any words: ruamel finds out what is wrong
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:  # noqa: BLE001 - any refusal in any words, even a Rust panic: ruamel finds out
                 pass
     return read_with_ruamel(text)
 
@@ -359,7 +361,10 @@ class _Builder:
         if not top.is_map:
             top.value.append(value)
         elif top.key is _NO_KEY:
-            top.key, top.key_event = _hashable(value), event
+            try:
+                top.key, top.key_event = _hashable(value), event
+            except RecursionError:  # a key nested hundreds of levels deep
+                raise _Refused(Refusal(Why.TOO_DEEP, *_position(event))) from None
         else:
             self._put(top, value)
 
