@@ -45,3 +45,12 @@ def test_a_duplicate_key_next_to_control_characters_and_an_empty_key(tmp_path):
     done = rt("validate", str(tree), "--no-cache", "-f", "json")
     assert done.returncode in (1, 2) and "Traceback" not in done.stderr and "Internt fel" not in done.stderr
     assert '"code": "RT006"' in done.stdout
+
+
+def test_the_fallback_reader_reads_integers_of_any_length_as_yaml_rs_does():
+    from roda_traden.loading import yaml_reader
+
+    text = "a: " + "9" * 5000 + "\nb: -" + "1" * 4500 + "\n"
+    data = yaml_reader.read_with_ruamel(text).data
+    assert data == {"a": int("9" * 4000) * 10**1000 + int("9" * 1000), "b": -int("1" * 4000) * 10**500
+                    - int("1" * 500)}

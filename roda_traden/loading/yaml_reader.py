@@ -39,6 +39,7 @@ import enum
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 # Nesting deeper than this is refused by both readers; goal files need about ten.
@@ -193,7 +194,8 @@ def _number(value: str, floats: bool = True, bases: bool = True) -> Any:
         return float("nan")  # a new object each time, as yaml_rs gives: two .nan keys are two keys
     digits = body.replace("_", "")
     if _DECIMAL.fullmatch(digits):
-        return int(sign + digits)
+        # int(str) refuses more than 4 300 digits; yaml_rs reads any length, and so must this.
+        return int(Decimal(sign + digits)) if len(digits) > 4000 else int(sign + digits)
     if floats and _FLOAT.fullmatch(digits):
         return float(sign + digits)
     return _NO_NUMBER
