@@ -28,6 +28,7 @@ def _plan_with(replace: str, by: str) -> dict:
     ("2024: 74,", "2024: .nan,", "RT007"),
     ("2024: 74,", "2024: '1" + "0" * 400 + "',", "RT301"),
     ("år: 2024", "år: " + "9" * 5000, "RT007"),
+    ("text: Andelen brukare som är nöjda med hemtjänsten ska öka", "text: " + "9" * 5000, "RT007"),
 ])
 def test_odd_values_are_findings_not_crashes(tmp_path, replace, by, code):
     tree = make_tree(tmp_path / "t", _plan_with(replace, by))

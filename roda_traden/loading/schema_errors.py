@@ -109,7 +109,7 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
         return f"\"{key}\" är tom.", f"Skriv en text efter \"{key}:\" eller ta bort raden."
     if kind == "rt":  # raised by our own validators, already in Swedish
         return item["msg"], item.get("ctx", {}).get("hint", "Se docs/format.md för hur värdet skrivs.")
-    if key == "kod" and isinstance(value, int):
+    if key == "kod" and isinstance(value, int) and not _huge(value):
         return (f"Kommunkoden står utan citattecken och läses därför som talet {value}.",
                 f"Skriv kod: \"{value:04d}\".")
     if kind in _TYPE_WORDS:
@@ -134,17 +134,22 @@ def _show(value: Any) -> str:
         return "en mappning"
     if isinstance(value, list):
         return "en lista"
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        return "ett tal med över 60 siffror"  # str() refuses beyond 4 300 digits, and none is needed
+    if _huge(value):
+        return "ett tal med över 60 siffror"
     text = printable(str(value))
     return f"\"{text[:60]}…\"" if len(text) > 60 else f"\"{text}\""
+
+
+def _huge(value: Any) -> bool:
+    """An integer too long to quote: str() refuses beyond 4 300 digits, and none is needed."""
+    return isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200
 
 
 def _type_hint(kind: str, key: Any, value: Any) -> str:
     if key == "kod":
         return "Kommunkoden är fyra siffror inom citattecken, t.ex. \"0481\"."
     if kind == "string_type" and isinstance(value, (int, float)):
-        return f"Sätt värdet inom citattecken: \"{value}\"."
+        return "Sätt värdet inom citattecken." if _huge(value) else f"Sätt värdet inom citattecken: \"{value}\"."
     if kind.startswith("date"):
         return "Skriv datum som 2023-08-31."
     return "Se docs/format.md för hur värdet skrivs."
