@@ -133,3 +133,12 @@ def test_manual_assessment_wins_but_keeps_the_computed():
 
 def test_symbols_and_words_go_together():
     assert [g.shown for g in Grade] == ["● uppfyllt", "◐ delvis uppfyllt", "■ ej uppfyllt", "○ kan ej bedömas"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("22 %", MET), ("20 %", MET), ("25 %", MET),  # inside the span, ends included
+    ("19 %", PARTLY), ("10 %", NOT_MET),  # below: against 20, from the baseline 15
+    ("26 %", NOT_MET),  # above the span: too much is not the target either
+])
+def test_a_range_target_is_met_inside_it(value, expected):
+    assert grade("20–25 %", value, baseline=15).grade is expected

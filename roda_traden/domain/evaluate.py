@@ -40,6 +40,14 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
     if target.kind == "number":
         return _against_level(value, target, target.number, baseline, direction, label, settings)
+    if target.kind == "range":
+        if target.number <= value.number <= target.upper:
+            return Assessment(Grade.MET, f"{label} {value.raw}, inom målvärdet {target.raw}")
+        # Outside the span: measured against its nearest end, from the side it is on.
+        below = value.number < target.number
+        end = Target(raw=target.raw, kind="number", op=">=" if below else "<=",
+                     number=target.number if below else target.upper)
+        return _against_level(value, end, end.number, baseline, UP if below else DOWN, label, settings)
     if target.kind == "change":
         previous = measured.previous if measured else None
         if previous is None or previous.number is None:

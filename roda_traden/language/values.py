@@ -18,7 +18,7 @@ from .tokens import OP, is_unit, tokenize
 from .words import Direction
 
 Op = Literal["=", ">", ">=", "<", "<="]
-Kind = Literal["number", "yes_no", "change", "benchmark", "unknown"]
+Kind = Literal["number", "range", "yes_no", "change", "benchmark", "unknown"]
 
 # Greedy and without nested repetition, so a value of any length is read in linear time.
 _NUMBER_AND_UNIT = re.compile(r"^(?P<num>[-+\u2212\u2013]?[\d\s.,]*\d)\s*(?P<unit>%|[^\W\d_]+)?$")
@@ -41,6 +41,8 @@ class Target:
     direction: Direction | None = None
     benchmark: str | None = None
     unit: str | None = None
+    # A range ("20–25 %", "mellan 20 och 25 %"): ``number`` is its lower end.
+    upper: float | None = None
 
 
 class NotAValue(ValueError):
@@ -78,6 +80,8 @@ def _parse_scalar(kind: type, value: object) -> Target:
     lowered = text.lower()
     if lowered in words.YES_WORDS | words.NO_WORDS:
         return Target(raw=text, kind="yes_no", yes=lowered in words.YES_WORDS)
+    if (span := _range(text)) is not None:
+        return span
     if (number := _number(text)) is not None:
         return number
     reading = read_goal(text)
@@ -87,6 +91,22 @@ def _parse_scalar(kind: type, value: object) -> Target:
     if reading.direction is not None and not reading.levels:
         return Target(raw=text, kind="change", direction=reading.direction)
     return Target(raw=text, kind="unknown")
+
+
+_SPAN_NUMBER = r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?"
+_RANGE = re.compile(rf"^(?:mellan\s+)?(?P<a>{_SPAN_NUMBER})\s?(?P<pa>%|procent)?\s?(?:[-–—]|och|till)\s?"
+                    rf"(?P<b>{_SPAN_NUMBER})\s?(?P<pb>%|procent)?$", re.IGNORECASE)
+
+
+def _range(text: str) -> Target | None:
+    """"20–25 %", "20 % – 25 %", "mellan 20 och 25 %": a level anywhere in a span."""
+    match = _RANGE.match(text)
+    if match is None or (match["pa"] and not match["pb"]):
+        return None
+    low, high = parse_number(match["a"].strip()), parse_number(match["b"].strip())
+    if low is None or high is None or low >= high:
+        return None
+    return Target(raw=text, kind="range", number=low, upper=high, percent=bool(match["pb"]))
 
 
 def _number(text: str) -> Target | None:

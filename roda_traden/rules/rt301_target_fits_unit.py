@@ -35,13 +35,14 @@ def _problem(target, kind, bounds) -> tuple[str, str] | None:
         return ("kan inte tolkas.",
                 "Skriv ett tal (72 %, 1 052, 0,5), en jämförelse (>25, ≥ 90, minst 30 %), ja/nej, "
                 "\"ökar jämfört med föregående år\" eller \"minst i nivå med genomsnittet för …\".")
-    if kind == units.YES_NO and target.kind == "number":
+    if kind == units.YES_NO and target.kind in ("number", "range"):
         return ("är ett tal, men måttet är ja/nej.", "Skriv ja eller nej.")
     if kind in (units.SHARE, units.PERCENT, units.NUMBER) and target.kind == "yes_no":
         return ("är ja/nej, men måttet räknas i tal.", "Skriv ett tal, eller ändra enheten till ja/nej.")
-    if kind == units.NUMBER and target.kind == "number" and target.percent:
+    if kind == units.NUMBER and target.kind in ("number", "range") and target.percent:
         return ("är en procentsats, men måttets enhet är inte procent.", "Ta bort % eller ändra enheten.")
-    if bounds is not None and target.kind == "number" and not bounds.holds(target.number):
+    if bounds is not None and target.kind in ("number", "range") and not (
+            bounds.holds(target.number) and (target.upper is None or bounds.holds(target.upper))):
         return (f"ligger utanför {format_number(bounds.lower)}–{format_number(bounds.upper)} ({bounds.what}).",
                 "Kontrollera värdet och enheten; ett mått som kan gå över 100 % "
                 "har \"enhet: procent\" eller ett eget \"intervall\".")
@@ -56,7 +57,7 @@ RULE = Rule(
     check=check,
     description="""
 Målvärden skrivs som i målbilagan: `72 %`, `1 052`, `>25`, `<176`, `≥ 90`,
-`minst 30 %`, `ja`/`nej`, `ökar jämfört med föregående år`, `oförändrat`
+`minst 30 %`, `20–25 %`, `ja`/`nej`, `ökar jämfört med föregående år`, `oförändrat`
 eller `minst i nivå med genomsnittet för likvärdiga kommuner`. Värdet ska
 passa måttets enhet: en andel (`enhet: andel`) ligger mellan 0 och 100, ett
 ja/nej-mått har ja eller nej, och ett mått med eget `intervall` håller sig
