@@ -9,9 +9,9 @@ from roda_traden.domain.grades import Assessment, Grade, combine
 from roda_traden.language.words import Direction
 
 UP, DOWN, KEEP = Direction.UP, Direction.DOWN, Direction.KEEP
+from roda_traden.language.values import parse_target
 from roda_traden.models.followup import Outcome
 from roda_traden.models.settings import AssessmentSettings
-from roda_traden.language.values import parse_target
 
 MET, PARTLY, NOT_MET, UNKNOWN = Grade.MET, Grade.PARTLY, Grade.NOT_MET, Grade.UNKNOWN
 SETTINGS = AssessmentSettings()

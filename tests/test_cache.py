@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from roda_traden.engine import cache, run as validation
+from roda_traden.engine import cache
+from roda_traden.engine import run as validation
 from tests.conftest import EXAMPLE, make_tree
 
 PLAN = "namnder/von/verksamhetsplan-2024.yaml"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from roda_traden.loading.schema import KINDS, json_schema
 from roda_traden.rules import docs
 from roda_traden.rules.registry import RULES
-from roda_traden.loading.schema import KINDS, json_schema
 from tests.conftest import REPO
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml_rs
 
+from roda_traden.language.numbers import format_number, parse_number
+from roda_traden.language.values import parse_period, parse_target
 from roda_traden.loading.tree import FILE_KINDS
 from roda_traden.models.kommun import KommunFile
-from roda_traden.language.values import parse_period, parse_target
-from roda_traden.language.numbers import format_number, parse_number
 from tests.conftest import BASE_TREE, EXAMPLE, REPO
 
 TREE_FILES = sorted(

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from roda_traden.loading import yaml_reader
-from roda_traden.text import lines as text_positions, nodes as positions
+from roda_traden.text import lines as text_positions
+from roda_traden.text import nodes as positions
 from tests.conftest import REPO
 
 FILES = sorted(

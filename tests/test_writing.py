@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from roda_traden.loading.tree import load_tree
 from roda_traden.engine.run import validate_path
+from roda_traden.loading.tree import load_tree
 from roda_traden.writing.followups import WriteRefused, set_activity, set_outcome
 from tests.conftest import EXAMPLE
 from tests.test_cli import rt

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from . import DEFAULT_TREE as DEFAULT_TREE_NAME
 from ..text.printable import printable
+from . import DEFAULT_TREE as DEFAULT_TREE_NAME
 from . import arguments, swedish
 
 app = typer.Typer(

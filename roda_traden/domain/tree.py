@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..language.values import Period
 from ..models.actionplan import ActionPlanFile
 from ..models.followup import FollowUpFile
 from ..models.kommun import (
@@ -20,7 +21,6 @@ from ..models.kommun import (
     Organisation,
 )
 from ..models.plan import BoardGoal, Measure, PlanFile, Series
-from ..language.values import Period
 from .context import RunContext
 
 if TYPE_CHECKING:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..engine.result import Result
 from ..problems import Problem, Severity
 from ..text.printable import printable
-from ..engine.result import Result
 from .summary import more_line, shown, summary_line
 
 

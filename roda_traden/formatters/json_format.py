@@ -6,8 +6,8 @@ import json
 from typing import TextIO
 
 from .. import __version__
-from ..problems import Severity
 from ..engine.result import Result
+from ..problems import Severity
 
 
 def render(result: Result, stream: TextIO) -> None:

@@ -6,8 +6,8 @@ import json
 from typing import TextIO
 
 from ..domain.grades import Assessment
-from ..problems import Problem
 from ..engine.status import StatusReport
+from ..problems import Problem
 
 
 def render(report: StatusReport, stream: TextIO) -> None:

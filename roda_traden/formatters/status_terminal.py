@@ -10,8 +10,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..domain.grades import Assessment, Grade
-from ..engine.status import StatusReport
 from ..domain.status import Tally
+from ..engine.status import StatusReport
 from ..language.numbers import round_half_up
 from ..text.printable import printable
 

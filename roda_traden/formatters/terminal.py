@@ -9,9 +9,9 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from ..engine.result import Result
 from ..problems import Problem, Severity
 from ..text.printable import printable
-from ..engine.result import Result
 from .summary import more_line, shown, summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}

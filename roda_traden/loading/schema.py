@@ -10,10 +10,10 @@ from __future__ import annotations
 import typing
 from typing import Any
 
-from .discovery import KOMMUN_FILE
-from .tree import FILE_KINDS
 from ..models.base import Model
 from ..models.kommun import KommunFile
+from .discovery import KOMMUN_FILE
+from .tree import FILE_KINDS
 
 KINDS = {"kommun": KommunFile, **{kind.name: kind.model for kind in FILE_KINDS}}
 

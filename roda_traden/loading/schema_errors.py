@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..text.nodes import key_spellings
 from ..text.printable import printable
 from ..text.spelling import did_you_mean
-from ..text.nodes import key_spellings
 
 _TYPE_WORDS = {
     "string_type": "text",

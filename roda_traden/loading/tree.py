@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..domain.tree import GoalTree
 from ..models.actionplan import ActionPlanFile
 from ..models.base import Model
 from ..models.followup import FollowUpFile
 from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
-from ..domain.tree import GoalTree
 from . import codes
 from .discovery import KOMMUN_FILE, display, leaves_tree, link_digest, yaml_files
 from .schema_errors import schema_findings

@@ -8,9 +8,9 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..language.words import NEW_BASELINE_WORDS
 from .base import Id, Model, Text
 from .common import Decision, Year
-from ..language.words import NEW_BASELINE_WORDS
 from .values import Amount, Number, PeriodValue, TargetValue
 
 

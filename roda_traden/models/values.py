@@ -5,11 +5,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from ..language.numbers import as_number
-from ..language.values import NotAValue, Period, Target, dump_target, parse_period, parse_target
+from ..language.values import (
+    NotAValue,
+    Period,
+    Target,
+    dump_target,
+    parse_period,
+    parse_target,
+)
 
 
 def _swedish(parse):

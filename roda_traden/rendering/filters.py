@@ -10,8 +10,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..domain.grades import Grade
-from ..language.values import Target
 from ..language.numbers import format_number, round_half_up
+from ..language.values import Target
 from ..text.printable import printable
 
 

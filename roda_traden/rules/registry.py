@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..problems import Code
 from ..loading.codes import READING_CODES
+from ..problems import Code
 
 # One module per rule, named after its code; each defines RULE.
 _MODULES = (

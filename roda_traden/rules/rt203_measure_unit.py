@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..problems import Severity
 from ..domain.measures import kind_of
+from ..problems import Severity
 from .base import Hit, Rule
 
 

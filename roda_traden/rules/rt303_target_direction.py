@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ..domain.measures import DECLARED, MEASURE_TEXT, baseline_number, bounds_of, intent, numeric_targets
+from ..domain.measures import (
+    DECLARED,
+    MEASURE_TEXT,
+    baseline_number,
+    bounds_of,
+    intent,
+    numeric_targets,
+)
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule

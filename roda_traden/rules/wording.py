@@ -19,6 +19,3 @@ def capitalized(text: str) -> str:
 def join_words(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
-
-def quoted(text: str) -> str:
-    return f"\"{text}\""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime
 import os
-import unicodedata
 import typing
+import unicodedata
 from pathlib import Path
 from typing import Any
 
