@@ -40,7 +40,7 @@ WALKED = {
     "AGE_UNITS", "GRADE_WORDS", "PERCENT_WORDS", "PERCENT_POINT_WORDS", "VALUE_UNITS", "MONTHS", "SHARE_UNITS",
     "PERCENT_UNITS", "YES_NO_UNITS", "YES_WORDS", "NO_WORDS", "NEW_BASELINE_WORDS", "SHARE_OPENERS",
     "COUNT_OPENERS", "REPORT_WORDS", "ACTIVITY_CONTENTS", "FIRST_NAMES", "STOPWORDS", "NOT_UNITS", "SHARE_OF",
-    "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS",
+    "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS", "MODALS",
 }
 
 
@@ -57,7 +57,7 @@ _TOKEN_TABLES = [
     "BASELINE_MARKERS", "LEVEL_MARKERS", "DEFINITION_MARKERS", "PURPOSE_PARTICIPLE_AFTER", "PURPOSE_ENDS",
     "ATTRIBUTE_AFTER", "CLAUSE_BREAKS", "TIME_UNITS", "AGE_UNITS", "GRADE_WORDS", "PERCENT_WORDS",
     "PERCENT_POINT_WORDS", "VALUE_UNITS", "MONTHS", "YES_WORDS", "NO_WORDS", "SHARE_OPENERS", "COUNT_OPENERS",
-    "STOPWORDS", "NOT_UNITS", "SHARE_OF", "BY_YEAR_WORDS", "SHARE_UNITS",
+    "STOPWORDS", "NOT_UNITS", "SHARE_OF", "BY_YEAR_WORDS", "SHARE_UNITS", "MODALS",
 ]
 
 
@@ -531,3 +531,16 @@ def test_first_names_are_lower_case_words():
 
 def test_stopwords_tell_no_topic():
     assert topic_of(tokenize(" ".join(sorted(words.STOPWORDS)))) == frozenset()
+
+
+@pytest.mark.parametrize("modal", sorted(words.MODALS))
+def test_a_modal_makes_a_text_state_a_goal(modal):
+    assert read_goal(f"Väntetiden i dagar {modal} kortas").asserted
+    assert read_goal(f"Väntetiden i dagar {modal} kortas").direction is Direction.DOWN
+
+
+@pytest.mark.parametrize("text", ["Andel klienter som minskat sitt alkoholintag efter avslutad behandling",
+                                  "Andel medarbetare som upplever att arbetsbelastningen har minskat",
+                                  "Antal elever som sänkt sin frånvaro"])
+def test_a_text_that_only_describes_what_is_counted_states_no_goal(text):
+    assert not read_goal(text).asserted

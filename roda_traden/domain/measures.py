@@ -39,7 +39,9 @@ def intent(goal: BoardGoal, measure: Measure) -> Intent | None:
 def _intent(goal_text: str, declared: str | None, text: str | None, measure_id: str) -> Intent | None:
     if declared:
         return Intent(_DECLARED[declared], DECLARED)
-    if text and (own := read_goal(text).direction) is not None:
+    # A mått's text mostly describes what is counted; only a text that states
+    # a goal ("Väntetiden ska kortas") gives the mått its direction.
+    if text and read_goal(text).asserted and (own := read_goal(text).direction) is not None:
         return Intent(own, MEASURE_TEXT)
     about = text or measure_id.replace("-", " ")
     if (from_goal := read_goal(goal_text).direction_about(about)) is not None:
@@ -48,16 +50,18 @@ def _intent(goal_text: str, declared: str | None, text: str | None, measure_id: 
 
 
 def direction_for_assessment(goal: BoardGoal, measure: Measure, series: Series) -> Direction | None:
-    """The direction a bedömning measures progress in: the stated one, else
-    the way the målvärden move from the ingångsvärde ("förbättra" the
-    väntetid with targets below the baseline means down)."""
+    """The direction a bedömning measures progress in: the mått's own
+    (`riktning` or its text); else the way the målvärden move from the
+    ingångsvärde, which the nämnd decided; else the nämndmål's text. A
+    direction read only from the nämndmål's text is a warning (RT307) in
+    validation and must not turn a met target into "ej uppfyllt"."""
     stated = intent(goal, measure)
-    if stated is not None:
+    if stated is not None and stated.source != GOAL_TEXT:
         return stated.direction
     start, targets = baseline_number(series), numeric_targets(series)
-    if start is None or not targets or targets[-1][1] == start:
-        return None
-    return Direction.UP if targets[-1][1] > start else Direction.DOWN
+    if start is not None and targets and targets[-1][1] != start:
+        return Direction.UP if targets[-1][1] > start else Direction.DOWN
+    return stated.direction if stated is not None else None
 
 
 def kind_of(measure: Measure) -> str | None:

@@ -59,6 +59,9 @@ class GoalReading:
     universal: bool = False
     # "en ekonomi i balans", "ett positivt resultat": a level in words, no number.
     named_level: bool = False
+    # The text states a goal ("… ska öka", "Öka …"), not only describes what
+    # is counted ("Andel klienter som minskat sitt intag").
+    asserted: bool = False
 
     @property
     def directions(self) -> set[Direction]:
@@ -127,6 +130,7 @@ def read_goal(text: str) -> GoalReading:
         zero=any(_is_zero(tokens, i) for i in range(len(tokens))),
         universal=any(t.text in words.UNIVERSAL_WORDS for t in tokens),
         named_level=_has_phrase(texts, words.LEVEL_PHRASES),
+        asserted=any(t.text in words.MODALS for t in tokens) or _direction_word(texts[0]) is not None,
     )
 
 

@@ -124,6 +124,8 @@ NOT_A_DIRECTION_AFTER: dict[str, frozenset[str]] = {
     "lägre": _forms("instans instanser", _LEVELS_OF_SCHOOL_AND_AGE),
 }
 
+# Words that make a text state a goal rather than describe a measure.
+MODALS = _forms("ska skall bör måste")
 NEGATIONS = _forms("inte ej icke aldrig")
 # Words that may stand between a negation and what it negates: "får inte
 # bli fler", "ska inte ske någon ökning", "får inte fortsätta att öka".
