@@ -40,7 +40,8 @@ WALKED = {
     "AGE_UNITS", "GRADE_WORDS", "PERCENT_WORDS", "PERCENT_POINT_WORDS", "VALUE_UNITS", "MONTHS", "SHARE_UNITS",
     "PERCENT_UNITS", "YES_NO_UNITS", "YES_WORDS", "NO_WORDS", "NEW_BASELINE_WORDS", "SHARE_OPENERS",
     "COUNT_OPENERS", "REPORT_WORDS", "ACTIVITY_CONTENTS", "FIRST_NAMES", "STOPWORDS", "NOT_UNITS", "SHARE_OF",
-    "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS", "MODALS",
+    "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS", "MODALS", "KEEP_BOUNDS", "OVER_A_PERIOD", "APPROXIMATELY",
+    "MEASUREMENT_WORDS",
 }
 
 
@@ -544,3 +545,26 @@ def test_a_modal_makes_a_text_state_a_goal(modal):
                                   "Antal elever som sänkt sin frånvaro"])
 def test_a_text_that_only_describes_what_is_counted_states_no_goal(text):
     assert not read_goal(text).asserted
+
+
+@pytest.mark.parametrize(("bound", "direction"), sorted(words.KEEP_BOUNDS.items()))
+def test_a_bound_turns_keeping_into_a_floor_or_ceiling(bound, direction):
+    assert read_goal(f"Andelen ska {bound} bibehållas").direction is direction
+    assert read_goal(f"Andelen ska ligga kvar på {bound} 95 %").direction is direction
+
+
+@pytest.mark.parametrize("word", sorted(words.OVER_A_PERIOD))
+def test_a_level_over_a_period_is_a_total(word):
+    (level,) = read_goal(f"{word.capitalize()} 2024–2026 ska minst 300 bostäder byggas").levels
+    assert (level.years, level.final) == ((), True)
+
+
+@pytest.mark.parametrize("word", sorted(words.APPROXIMATELY))
+def test_an_approximate_value_is_its_number(word):
+    target = parse_target(f"{word} 85 %")
+    assert (target.kind, target.number, target.percent) == ("number", 85, True)
+
+
+@pytest.mark.parametrize("text", sorted(words.MEASUREMENT_WORDS))
+def test_a_first_measurement_is_no_level(text):
+    assert parse_target(text.capitalize()).kind == "measurement"

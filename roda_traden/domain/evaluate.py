@@ -40,6 +40,8 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
     if target.kind == "number":
         return _against_level(value, target, target.number, baseline, direction, label, settings)
+    if target.kind == "measurement":
+        return Assessment(Grade.UNKNOWN, f"målvärdet för {year} är en nollmätning")
     if target.kind == "range":
         if target.number <= value.number <= target.upper:
             return Assessment(Grade.MET, f"{label} {value.raw}, inom målvärdet {target.raw}")
@@ -52,7 +54,7 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         previous = measured.previous if measured else None
         if previous is None or previous.number is None:
             return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\")")
-        return _against_previous(value, previous, target.direction, label, settings)
+        return _against_previous(value, previous, target.direction or direction, label, settings)
     if target.kind == "benchmark":
         bench = measured.benchmark if measured else None
         if bench is None or bench.value.number is None:

@@ -74,6 +74,8 @@ def kind_of(measure: Measure) -> str | None:
         return units.PERCENT
     if written and all(v.kind == "yes_no" for v in written):
         return units.YES_NO
+    if written and all(v.kind == "number" and v.unit for v in written):
+        return units.NUMBER  # "60 dagar", "850 tkr": every value shows its unit
     return None
 
 

@@ -216,8 +216,10 @@ def _add(found: set[Direction], way: Direction, texts: list[str], i: int, lo: in
             found.add(negated)
         return
     if way is Direction.KEEP:
-        bound = next((texts[k] for k in range(max(lo, i - 2), i) if texts[k] in ("minst", "högst")), None)
-        way = {"minst": Direction.NOT_DOWN, "högst": Direction.NOT_UP}.get(bound, way)
+        # "minst bibehållas", "åtminstone bibehållas", "ligga kvar på minst 95 %".
+        near = range(max(lo, i - 2), min(len(texts), i + 4))
+        bound = next((texts[k] for k in near if texts[k] in words.KEEP_BOUNDS), None)
+        way = words.KEEP_BOUNDS.get(bound, way)
     found.add(way)
 
 
@@ -404,6 +406,8 @@ def _quantities(tokens: list[Token], texts: list[str], clause_of: list[int]):
         elif role == "level":
             span = _years_of(tokens, mention, years, period_last)
             final, by = _final(tokens, texts, mention, years, started)
+            if span is None:
+                span, final = (), True
             if by is not None and not span and op != "=":
                 span = (by,)  # "högst 6 % senast 2026" holds in 2026; "nå 90 % senast 2026" may go beyond
             levels.append(Level(op, mention.quantity, span, clause_of[mention.first], final))
@@ -436,7 +440,9 @@ def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str
     if op is not None:
         if word in words.DESCRIBING_OPS and not _states_level(tokens, texts, before):
             return "definition", op  # "möter under 14 dagar" is when
-        if _negated(texts, before, 0):
+        # "får inte sjunka under 90 %": the negation reaches over the verb before the comparator.
+        verb_between = before >= 1 and _direction_word(texts[before]) is not None
+        if _negated(texts, before, 0) or verb_between and _negated(texts, before - 1, 0):
             if word in words.NEGATION_KEEPS_NO_LEVEL or words.NEGATED_OPS[op] is None:
                 return "definition", op
             op = words.NEGATED_OPS[op]  # "aldrig understiga 80 %" is at least 80 %
@@ -471,7 +477,7 @@ def _states_level(tokens: list[Token], texts: list[str], before: int) -> bool:
     return texts[before] in words.LEVEL_MARKERS or _direction_word(texts[before]) is not None
 
 
-def _years_of(tokens, mention, years: set[int], period_last) -> tuple[int, ...]:
+def _years_of(tokens, mention, years: set[int], period_last) -> tuple[int, ...] | None:
     """The target years a level is promised for: a year right after it ("65 %
     2024", "65 % år 2024"), else right before it ("2023 vara max 99 %", a
     period "2023–2025 vara 0 %")."""
@@ -488,5 +494,10 @@ def _years_of(tokens, mention, years: set[int], period_last) -> tuple[int, ...]:
         return (int(tokens[k].text),)
     if k in period_last:
         start, end = period_last[k]
+        # "Under planperioden 2024–2026 ska minst 300 bostäder byggas" is a total;
+        # a share "under 2024–2026 vara minst 80 %" holds each year.
+        if mention.quantity.kind != "percent" and any(t.text in words.OVER_A_PERIOD
+                                                      for t in tokens[max(0, k - 4):k - 2]):
+            return None
         return tuple(range(start, end + 1))
     return ()

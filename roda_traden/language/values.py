@@ -18,7 +18,7 @@ from .tokens import OP, is_unit, tokenize
 from .words import Direction
 
 Op = Literal["=", ">", ">=", "<", "<="]
-Kind = Literal["number", "range", "yes_no", "change", "benchmark", "unknown"]
+Kind = Literal["number", "range", "yes_no", "change", "benchmark", "measurement", "unknown"]
 
 # Greedy and without nested repetition, so a value of any length is read in linear time.
 _NUMBER_AND_UNIT = re.compile(r"^(?P<num>[-+\u2212\u2013]?[\d\s.,]*\d)\s*(?P<unit>%|[^\W\d_]+)?$")
@@ -80,6 +80,14 @@ def _parse_scalar(kind: type, value: object) -> Target:
     lowered = text.lower()
     if lowered in words.YES_WORDS | words.NO_WORDS:
         return Target(raw=text, kind="yes_no", yes=lowered in words.YES_WORDS)
+    if lowered in words.MEASUREMENT_WORDS:
+        return Target(raw=text, kind="measurement")
+    first, _, rest = text.partition(" ")
+    if first.lower() in words.APPROXIMATELY and rest and (about := _parse_scalar(str, rest)).kind == "number":
+        return Target(raw=text, kind="number", op=about.op, number=about.number, percent=about.percent,
+                      unit=about.unit)  # "ca 85 %": the plan's level is 85 %
+    if (share := _SHARE_OF.match(text)) is not None and 0 < int(share["a"]) <= int(share["b"]):
+        return Target(raw=text, kind="number", number=int(share["a"]) / int(share["b"]) * 100, percent=True)
     if (span := _range(text)) is not None:
         return span
     if (number := _number(text)) is not None:
@@ -90,9 +98,12 @@ def _parse_scalar(kind: type, value: object) -> Target:
         return Target(raw=text, kind="benchmark", op=op, benchmark=what)  # type: ignore[arg-type]
     if reading.direction is not None and not reading.levels:
         return Target(raw=text, kind="change", direction=reading.direction)
+    if reading.improve and not reading.levels:
+        return Target(raw=text, kind="change")  # "Förbättring": the mått's own direction says which way
     return Target(raw=text, kind="unknown")
 
 
+_SHARE_OF = re.compile(r"^(?P<a>\d{1,4})\s+av\s+(?P<b>\d{1,4})$")  # "9 av 10"
 _SPAN_NUMBER = r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?"
 _RANGE = re.compile(rf"^(?:mellan\s+)?(?P<a>{_SPAN_NUMBER})\s?(?P<pa>%|procent)?\s?(?:[-–—]|och|till)\s?"
                     rf"(?P<b>{_SPAN_NUMBER})\s?(?P<pb>%|procent)?$", re.IGNORECASE)
@@ -139,6 +150,10 @@ def _number(text: str) -> Target | None:
     percent = unit is not None and (unit == "%" or unit in words.PERCENT_WORDS)
     if unit is not None and not percent and not is_unit(unit):
         return None
+    if first and tokens[first - 1].text == "än" and unit is None and not percent and number.is_integer() \
+            and 1990 <= number <= 2100:
+        # "lägre än 2023", "fler än 2023": a change since that year, not the number 2023.
+        return Target(raw=text, kind="change", direction=Direction.UP if op in (">", ">=") else Direction.DOWN)
     return Target(raw=text, kind="number", op=op, number=number, percent=percent,  # type: ignore[arg-type]
                   unit=None if percent else unit)
 

@@ -124,6 +124,19 @@ NOT_A_DIRECTION_AFTER: dict[str, frozenset[str]] = {
     "lägre": _forms("instans instanser", _LEVELS_OF_SCHOOL_AND_AGE),
 }
 
+# A bound next to "bibehållas" or "ligga kvar" turns keeping into a floor or a ceiling.
+KEEP_BOUNDS = {"minst": Direction.NOT_DOWN, "åtminstone": Direction.NOT_DOWN, "lägst": Direction.NOT_DOWN,
+               "högst": Direction.NOT_UP, "max": Direction.NOT_UP}
+
+# Before a period, these make a level a total over it ("under planperioden 2024–2026").
+OVER_A_PERIOD = _forms("under totalt sammanlagt planperioden perioden mandatperioden")
+
+# Words before a number that make it approximate ("ca 85 %").
+APPROXIMATELY = _forms("ca cirka ungefär omkring runt")
+
+# A målvärde that is no level: the first year's measurement of a new mått.
+MEASUREMENT_WORDS = frozenset({"nollmätning", "nollmätning görs", "första mätning", "mäts första gången"})
+
 # Words that make a text state a goal rather than describe a measure.
 MODALS = _forms("ska skall bör måste")
 NEGATIONS = _forms("inte ej icke aldrig")

@@ -28,7 +28,7 @@ def wrong_direction(tree, sources: tuple[str, ...]):
         if stated is None or stated.source not in sources:
             continue
         wanted, name = stated.direction, series_name(measure, series)
-        targets, start = possible_targets(goal, measure, series), possible_baseline(goal, measure, series)
+        targets, start = possible_targets(goal, measure, series, wanted), possible_baseline(goal, measure, series)
         why = _why(stated.source, wanted)
         wrong = [*_against_baseline(series, name, wanted, start, targets, why),
                  *_changes(series, name, wanted, why)]
@@ -37,12 +37,16 @@ def wrong_direction(tree, sources: tuple[str, ...]):
         yield from (hit for hit in _year_over_year(series, name, wanted, targets, why) if hit.keys not in flagged)
 
 
-def possible_targets(goal, measure, series) -> list[tuple[int, float]]:
+def possible_targets(goal, measure, series, wanted=None) -> list[tuple[int, float]]:
     """(year, number) of the targets, without those the mått cannot take: RT301
-    already reports a share of 180, and comparing with it only repeats that."""
+    already reports a share of 180, and comparing with it only repeats that.
+    For a floor or ceiling ("ligga kvar på minst 95 %"), a target written as
+    that bound ("≥ 95 %") sets the floor, not a value to move to."""
     bounds = bounds_of(measure=measure, goal=goal)
+    floors = {1: ">=", -1: "<="}.get(wanted.sign) if wanted is not None and not wanted.strict else None
     return [(year, value) for year, value in numeric_targets(series)
-            if bounds is None or not bounds.firm or bounds.holds(value)]
+            if (bounds is None or not bounds.firm or bounds.holds(value))
+            and not (floors and series.targets[year].op == floors)]
 
 
 def possible_baseline(goal, measure, series) -> float | None:
