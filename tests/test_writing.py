@@ -278,3 +278,13 @@ def test_links_outside_the_tree_and_hard_links_are_refused(tree_dir, tmp_path):
     os.link(tree_dir / BOKSLUT, tmp_path / "kopia.yaml")
     with pytest.raises(WriteRefused, match="hårda länkar"):
         set_outcome(load_tree(tree_dir), "VON.antal-personal-14-dagar", "18", "bokslut", 2023)
+
+
+def test_a_text_that_looks_like_an_impossible_date_is_a_refusal_not_a_crash(tree_dir):
+    path = tree_dir / DELAR
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("källa: Förvaltningens egen sammanställning av genomförda träffar",
+                                 "källa: 2023-02-29", 1), encoding="utf-8")
+    assert "källa: 2023-02-29" in path.read_text(encoding="utf-8")
+    done = rt("utfall", "set", "VON.andel-nojda-sabo", "74", "--period", "delår", "--år", "2023", "--träd", str(tree_dir))
+    assert done.returncode == 2 and "Internt fel" not in done.stderr, done.stderr

@@ -71,7 +71,7 @@ def _tally_text(tally: Tally, short: bool = False) -> Text:
         text += f" ({tally.total} KF-mål)"
     if tally.degree is not None:
         text += f" · måluppfyllelsegrad {round_half_up(tally.degree)} % – {tally.level}"
-    return Text(text if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
+    return Text(printable(text) if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
 
 
 def _deadline(report: StatusReport) -> Text:

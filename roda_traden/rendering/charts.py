@@ -7,12 +7,19 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _escape
 
 from ..domain.grades import Grade
 from ..language.numbers import format_number
+from ..text.printable import printable
 
 _ids = itertools.count(1)
+
+
+def escape(text: str) -> Markup:
+    """Text for SVG: escaped, and with control characters as visible escapes."""
+    return _escape(printable(str(text)))
 
 
 def new_document() -> None:

@@ -211,7 +211,7 @@ def _replace(path: Path, text: str, change) -> None:
         change(document)
         dumped = yamledit.dump(yaml, document)
         FollowUpFile.model_validate(yamledit.load(dumped)[1])  # never write a file rt cannot read
-    except (YAMLError, ValidationError):
+    except (YAMLError, ValidationError, ValueError):  # ValueError: ruamel reads "2023-02-29" as an impossible date
         raise WriteRefused(f"Värdet går inte att skriva in i {display(path)} utan att filen blir ogiltig; "
                            "skriv in det för hand.") from None
     # Only the lines the new value needs change; the rest stays byte for byte.
