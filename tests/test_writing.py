@@ -288,3 +288,14 @@ def test_a_text_that_looks_like_an_impossible_date_is_a_refusal_not_a_crash(tree
     assert "källa: 2023-02-29" in path.read_text(encoding="utf-8")
     done = rt("utfall", "set", "VON.andel-nojda-sabo", "74", "--period", "delår", "--år", "2023", "--träd", str(tree_dir))
     assert done.returncode == 2 and "Internt fel" not in done.stderr, done.stderr
+
+
+def test_a_new_value_after_a_folded_text_with_trailing_spaces_adds_one_line(tree_dir):
+    """Every line ends in a space, and the new value lands right after a
+    folded analys that ruamel would re-wrap: only the value's line is added."""
+    path = tree_dir / DELAR
+    text = "".join(line.rstrip("\n") + " \n" for line in path.read_text(encoding="utf-8").splitlines(keepends=True))
+    path.write_text(text, encoding="utf-8")
+    set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "74", "delår", 2023)
+    diff = _changes(text, path.read_text(encoding="utf-8"))
+    assert diff == ["+    värde: 74"]

@@ -52,33 +52,49 @@ def minimal(original: str, dumped: str) -> str | None:
     wanted = _data(dumped)
     old = lines_with_endings(original)
     new = dumped.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(None, [_ENDING.sub("", line) for line in old],
-                                      [line.rstrip("\n") for line in new], autojunk=False)
+    # Lines are compared without trailing spaces, which ruamel drops: a line
+    # that differs only in them is the same line and is kept as written.
+    matcher = difflib.SequenceMatcher(None, [_ENDING.sub("", line).rstrip() for line in old],
+                                      [line.rstrip() for line in new], autojunk=False)
     hunks = [op for op in matcher.get_opcodes()]
-    keep_new = [tag != "equal" for tag, *_ in hunks]
+    # Per hunk: the original lines, the original plus the lines that are really
+    # new (a value added after a re-wrapped text), or ruamel's lines.
+    choice = ["new" if tag != "equal" else "old" for tag, *_ in hunks]
     for index, (tag, *_rest) in enumerate(hunks):
         if tag == "equal":
             continue
-        keep_new[index] = False
-        if _data(_join(hunks, keep_new, old, new)) != wanted:
-            keep_new[index] = True
-    text = _join(hunks, keep_new, old, new)
+        for option in ("old", "old+added") if tag == "replace" else ("old",):
+            choice[index] = option
+            if _data(_join(hunks, choice, old, new)) == wanted:
+                break
+        else:
+            choice[index] = "new"
+    text = _join(hunks, choice, old, new)
     return text if _data(text) == wanted else None
 
 
-def _join(hunks, keep_new: list[bool], old: list[str], new: list[str]) -> str:
+def _join(hunks, choice: list[str], old: list[str], new: list[str]) -> str:
     out: list[str] = []
-    for (tag, i1, i2, j1, j2), use_new in zip(hunks, keep_new):
-        if not use_new:
+    for (_tag, i1, i2, j1, j2), use in zip(hunks, choice):
+        if use == "old":
             out.extend(old[i1:i2])
             continue
         ending = _ending_near(old, i1)
         if out and not _ENDING.search(out[-1]):
             out[-1] += ending  # the original's last line had no newline; new lines follow it
-        # A line that replaces another keeps that line's ending; added lines take their neighbour's.
-        endings = [_ending_near(old, i) for i in range(i1, i2)]
-        out.extend(line.rstrip("\n") + (endings[k] if k < len(endings) else ending)
-                   for k, line in enumerate(new[j1:j2]))
+        if use == "old+added":
+            kept = old[i1:i2]
+            said = " ".join("".join(kept).split())
+            added = [line for line in new[j1:j2] if " ".join(line.split()) not in said]
+            out.extend(kept)
+            if out and not _ENDING.search(out[-1]):
+                out[-1] += ending
+            out.extend(line.rstrip("\n") + ending for line in added)
+        else:
+            # A line that replaces another keeps that line's ending; added lines take their neighbour's.
+            endings = [_ending_near(old, i) for i in range(i1, i2)]
+            out.extend(line.rstrip("\n") + (endings[k] if k < len(endings) else ending)
+                       for k, line in enumerate(new[j1:j2]))
         if i2 == len(old) and old and not _ENDING.search(old[-1]) and out:
             out[-1] = _ENDING.sub("", out[-1])  # keep the file ending as it did, without a newline
     return "".join(out)
