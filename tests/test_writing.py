@@ -299,3 +299,25 @@ def test_a_new_value_after_a_folded_text_with_trailing_spaces_adds_one_line(tree
     set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "74", "delår", 2023)
     diff = _changes(text, path.read_text(encoding="utf-8"))
     assert diff == ["+    värde: 74"]
+
+
+def test_a_writer_killed_mid_write_leaves_nothing_in_the_tree(tree_dir):
+    """kill -9 between writing the new version and renaming it: in a git
+    repository the temporary file is in .git, where git and rt never look."""
+    import subprocess
+    import sys
+
+    subprocess.run(["git", "init", "-q", str(tree_dir)], check=True)
+    child = ("import os, sys\nfrom roda_traden.loading.tree import load_tree\n"
+             "from roda_traden.writing.followups import set_outcome\n"
+             "os.replace = lambda *a: os.kill(os.getpid(), 9)\n"
+             "set_outcome(load_tree(__import__('pathlib').Path(sys.argv[1])), 'VON.andel-nojda-sabo', '74', 'delår', 2023)\n")
+    done = subprocess.run([sys.executable, "-c", child, str(tree_dir)], capture_output=True)
+    assert done.returncode == -9
+    assert not [p for p in tree_dir.rglob("*.tmp") if ".git" not in p.parts]
+    assert list((tree_dir / ".git").glob(".uppfoljning-2023-delar.yaml.*.tmp"))
+    status = subprocess.run(["git", "-C", str(tree_dir), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True).stdout
+    assert ".tmp" not in status
+    set_outcome(load_tree(tree_dir), "VON.andel-nojda-sabo", "75", "delår", 2023)
+    assert not list((tree_dir / ".git").glob("*.tmp"))

@@ -4,6 +4,7 @@ writers at once never lose each other's change."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import time
@@ -55,8 +56,19 @@ def locked(directory: Path, timeout: float | None = None) -> Iterator[None]:
 def remove_leftovers(path: Path) -> None:
     """Delete temporary files a killed writer of ``path`` left behind. Call
     it holding the folder's lock: then no writer is using them."""
-    for leftover in path.parent.glob(f".{path.name}.*{_TEMPORARY}"):
-        leftover.unlink(missing_ok=True)
+    for directory in {path.parent, _temporary_dir(path)}:
+        for leftover in directory.glob(f".{path.name}.*{_TEMPORARY}"):
+            leftover.unlink(missing_ok=True)
+
+
+def _temporary_dir(path: Path) -> Path:
+    """Where a new version of ``path`` is written before it replaces it: the
+    repository's .git folder, which git never lists and rt never reads, so a
+    writer killed mid-way leaves nothing in the tree; else the file's folder."""
+    for directory in path.resolve().parents:
+        if (directory / ".git").is_dir():
+            return directory / ".git"
+    return path.parent
 
 
 def _default_mode() -> int:
@@ -68,21 +80,32 @@ def _default_mode() -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write next to the file, then rename over it; keep its permissions.
-    The temporary name starts with a dot and ends in .tmp, so rt never reads it."""
+    """Write a temporary file, then rename it over the file; keep its
+    permissions. The temporary file is in the repository's .git folder when
+    there is one, else beside the file (a dot name ending in .tmp, which rt
+    never reads)."""
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
-                                             prefix=f".{path.name}.", suffix=_TEMPORARY, delete=False)
-    except OSError as error:  # name the file the user asked for, not the temporary one
-        raise OSError(error.errno, error.strerror, str(path)) from None
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    for directory in dict.fromkeys([_temporary_dir(path), path.parent]):
+        try:
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
+                                                 prefix=f".{path.name}.", suffix=_TEMPORARY, delete=False)
+        except OSError as error:  # name the file the user asked for, not the temporary one
+            if directory != path.parent:
+                continue
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        try:
+            with handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(handle.name, mode)
+            os.replace(handle.name, path)
+            return
+        except OSError as error:
+            Path(handle.name).unlink(missing_ok=True)
+            if error.errno == errno.EXDEV and directory != path.parent:
+                continue  # .git on another file system: write beside the file instead
+            raise
+        except BaseException:
+            Path(handle.name).unlink(missing_ok=True)
+            raise
