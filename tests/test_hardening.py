@@ -55,3 +55,32 @@ def test_the_fallback_reader_reads_integers_of_any_length_as_yaml_rs_does():
     data = yaml_reader.read_with_ruamel(text).data
     assert data == {"a": int("9" * 4000) * 10**1000 + int("9" * 1000), "b": -int("1" * 4000) * 10**500
                     - int("1" * 500)}
+
+
+def test_a_nul_byte_is_reported_where_it_stands_and_nothing_after_it_passes_unchecked(tmp_path):
+    tree = make_tree(tmp_path / "t", {PLAN: b"organisation: VON\n# kommentar \x00\nnamndmal: [x\n"})
+    done = rt("validate", str(tree), "--no-cache", "-f", "json")
+    assert done.returncode == 2 and '"code": "RT001"' in done.stdout and '"line": 2' in done.stdout
+    assert "NUL-tecken" in done.stdout
+
+
+def test_status_and_a_strict_report_name_a_plan_that_cannot_be_read(tmp_path):
+    tree = make_tree(tmp_path / "t", _plan_with("kf-mål: nojda-brukare", "kf-mal: nojda-brukare"))
+    status = rt("status", str(tree), "--period", "bokslut")
+    said = " ".join(status.stdout.split())
+    assert "kunde inte läsas" in said and "verksamhetsplan-2024" in said.replace(" ", "")
+    strict = rt("report", "uppföljning", str(tree), "--period", "bokslut", "--strict")
+    assert strict.returncode == 1 and "saknas i underlaget" in strict.stderr
+
+
+def test_a_report_is_written_through_a_link_and_into_a_device(tmp_path):
+    from tests.conftest import EXAMPLE
+
+    real, link = tmp_path / "real.md", tmp_path / "link.md"
+    real.write_text("x", encoding="utf-8")
+    link.symlink_to(real)
+    assert rt("report", "verksamhetsplan", str(EXAMPLE), "--org", "VON", "-o", str(link)).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Vård- och omsorgsnämnden")
+    assert rt("report", "verksamhetsplan", str(EXAMPLE), "--org", "VON", "-o", "/dev/null").returncode == 0
+    import stat
+    assert stat.S_ISCHR(__import__("os").stat("/dev/null").st_mode)

@@ -215,10 +215,10 @@ def report(
     if out is None:
         sys.stdout.write(text)
         return
-    from ..writing.atomic import write_atomically
+    from ..writing.atomic import write_report
 
-    write_atomically(out, text)
-    typer.echo(f"Skrev {out}.")
+    write_report(out, text)
+    typer.echo(printable(f"Skrev {out}."))
 
 
 @app.command("schema")

@@ -55,6 +55,6 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         total=tally([c.assessment.grade for c in status.council_goals()], settings),
         gaps=report_problems(tree, "rapport"),
         days_left=(status.deadline - today).days,
-        unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-"))],
+        unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-", "verksamhetsplan-"))],
     )
 

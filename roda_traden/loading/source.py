@@ -47,6 +47,9 @@ class SourceFile(Source):
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         text = unicodedata.normalize("NFC", text)
         self.text = text
+        if "\x00" in text:  # reported by check_text; a reader would stop there and hide the rest
+            self.failed = True
+            return self
         self.data = self._parse(text)
         self.failed = not self.readable
         return self

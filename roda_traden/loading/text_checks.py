@@ -24,6 +24,13 @@ def check_text(text: str, report: Report) -> None:
         kind = "Windows-radslut (CRLF)" if windows else "gamla Mac-radslut (bara CR)"
         report(codes.LINE_ENDINGS, f"Filen har {kind} på {rows}.",
                       "Spara med LF-radslut, eller lägg \"*.yaml text eol=lf\" i .gitattributes.", line=line, column=1)
+    if "\x00" in text:
+        # A YAML reader stops at a NUL: everything after it would go unchecked.
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        report(codes.SYNTAX, "Filen innehåller ett NUL-tecken (\\x00); resten av filen kan inte läsas.",
+               "Ta bort tecknet; det kommer ofta från en fil som sparats i fel format.", line=line,
+               column=at - (text.rfind("\n", 0, at) + 1) + 1)
     normalized = unicodedata.is_normalized("NFC", text)
     if "\t" not in text and normalized:
         return

@@ -109,3 +109,15 @@ def write_atomically(path: Path, text: str) -> None:
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
             raise
+
+
+def write_report(path: Path, text: str) -> None:
+    """A rendered document to ``path`` as the user means it: through a
+    symbolic link, into a device or pipe as it is (/dev/stdout), in place
+    where the file has other hard links; else atomically."""
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and (not target.is_file() or target.stat().st_nlink > 1):
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    write_atomically(target, text)
