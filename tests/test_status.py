@@ -124,3 +124,18 @@ utfall:
         ("Särskilt boende", Grade.MET), ("Hemtjänst", Grade.NOT_MET), ("LSS", Grade.NOT_MET)]
     assert measure.assessment.grade is Grade.PARTLY
     assert measure.assessment.reason == "1 uppfyllt, 2 ej uppfyllt"
+
+
+def test_two_status_reports_on_one_tree_each_list_their_own_gaps():
+    import datetime
+
+    from roda_traden.engine.status import status_report
+    from roda_traden.loading.tree import load_tree
+    from tests.conftest import EXAMPLE
+
+    tree = load_tree(EXAMPLE)
+    day = datetime.date(2024, 1, 2)
+    first = status_report(tree, "bokslut", 2023, None, day).gaps
+    again = status_report(load_tree(EXAMPLE), "delår", 2023, None, day).gaps
+    assert status_report(tree, "delår", 2023, None, day).gaps == again
+    assert status_report(tree, "bokslut", 2023, None, day).gaps == first

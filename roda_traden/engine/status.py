@@ -47,6 +47,7 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
     # the organisation asked about.
     tree.context = RunContext(report.id, year, today)
     tree.memo["status"] = status
+    tree.memo.pop("missing", None)  # what the report lacks follows the status just set
     return StatusReport(
         kommun=tree.kommun.municipality.name,
         vision=tree.kommun.vision.name if tree.kommun.vision else None,
