@@ -102,7 +102,7 @@ class GoalReading:
     def _best_clause(self, text: str | None, among: set[int]) -> int | None:
         if not text:
             return None
-        wanted = topic_of(tokenize(text))
+        wanted = _topic(text)
         scored = sorted(((len(self.clauses[i].topic & wanted), i) for i in among), reverse=True)
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
@@ -124,12 +124,12 @@ def read_goal(text: str) -> GoalReading:
         baselines=tuple(baselines),
         changes=tuple(changes),
         improve=any(t.text in words.IMPROVE_WORDS for t in tokens),
-        relative=_has_phrase(texts, words.PREVIOUS_YEAR_PHRASES)
-        or _has_phrase(texts, words.EVERY_YEAR_PHRASES) and any(c.direction for c in clauses),
+        relative=_PREVIOUS_YEAR.anywhere(texts)
+        or _EVERY_YEAR.anywhere(texts) and any(c.direction for c in clauses),
         benchmark=_benchmark(tokens, texts),
         zero=any(_is_zero(tokens, i) for i in range(len(tokens))),
         universal=any(t.text in words.UNIVERSAL_WORDS for t in tokens),
-        named_level=_has_phrase(texts, words.LEVEL_PHRASES),
+        named_level=_LEVEL.anywhere(texts),
         asserted=any(t.text in words.MODALS for t in tokens) or _direction_word(texts[0]) is not None,
     )
 
@@ -149,19 +149,47 @@ def topic_of(tokens: list[Token]) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=16384)
+def _topic(text: str) -> frozenset[str]:
+    # The same mått text is matched against its nämndmål by several rules.
+    return topic_of(tokenize(text))
+
+
 def _direction_word(text: str) -> Direction | None:
-    for way, forms in words.DIRECTION_WORDS.items():
-        if text in forms:
-            return way
-    return None
+    return _DIRECTION_OF.get(text)
 
 
-def _phrase_at(texts: list[str], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(texts[i:i + len(phrase)]) == phrase
+_DIRECTION_OF = {form: way for way, forms in words.DIRECTION_WORDS.items() for form in forms}
 
 
-def _has_phrase(texts: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(_phrase_at(texts, i, phrase) for i in range(len(texts)) for phrase in phrases)
+class _Phrases:
+    """A table of phrases, looked up by their first word: a goal text is
+    read at every word against every table, and most words start none."""
+
+    def __init__(self, phrases) -> None:
+        self.starting: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            self.starting.setdefault(phrase[0], []).append(phrase)
+
+    def at(self, texts: list[str], i: int) -> tuple[str, ...] | None:
+        """The phrase that starts at word ``i``, if any."""
+        for phrase in self.starting.get(texts[i], ()) if i < len(texts) else ():
+            if tuple(texts[i:i + len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def anywhere(self, texts: list[str]) -> bool:
+        return any(self.at(texts, i) for i in range(len(texts)))
+
+
+_PREVIOUS_YEAR = _Phrases(words.PREVIOUS_YEAR_PHRASES)
+_EVERY_YEAR = _Phrases(words.EVERY_YEAR_PHRASES)
+_LEVEL = _Phrases(words.LEVEL_PHRASES)
+_PURPOSE_OPENERS = _Phrases(words.PURPOSE_OPENERS)
+_DIRECTION_PHRASES = _Phrases(words.DIRECTION_PHRASES)
+_TIME_OBJECTS = _Phrases(words.PREVIOUS_YEAR_PHRASES + words.NOW_PHRASES)
+_BENCHMARK_OPENERS = _Phrases(words.BENCHMARK_OPENERS)
+_FINAL = _Phrases(words.FINAL_PHRASES)
 
 
 def _clauses(tokens: list[Token]) -> tuple[list[int], list[tuple[int, int]]]:
@@ -185,7 +213,7 @@ def _clause(tokens: list[Token], texts: list[str], lo: int, hi: int) -> Clause:
     purpose: str | None = None  # "fronted" or "trailing"
     i = lo
     while i < hi:
-        if any(_phrase_at(texts, i, opener) for opener in words.PURPOSE_OPENERS):
+        if _PURPOSE_OPENERS.at(texts, i):
             # "för att öka …", "genom att stärka …": the means, not the goal.
             # Opening the sentence, it ends at the sentence's own verb.
             purpose = "fronted" if i == lo and _opens_sentence(tokens, lo) else "trailing"
@@ -259,9 +287,9 @@ def _direction_at(tokens: list[Token], texts: list[str], i: int) -> tuple[Direct
         return (words.COMPARISONS[text] if moves else None), 1
     if _describes(texts, i):
         return None, 1  # "elever med högre betyg", "brukare med ökad fallrisk" is who is counted
-    phrase = next((way for pair, way in words.DIRECTION_PHRASES.items() if _phrase_at(texts, i, pair)), None)
-    if phrase is not None:
-        return phrase, 2
+    pair = _DIRECTION_PHRASES.at(texts, i)
+    if pair is not None:
+        return words.DIRECTION_PHRASES[pair], len(pair)
     way = _direction_word(text)
     if way is None:
         return None, 1
@@ -304,7 +332,7 @@ def _object_kind(tokens: list[Token], texts: list[str], j: int) -> str:
         return "time"
     if tok.kind == NUMBER or texts[j] in words.SHARE_WORDS or texts[j] in words.NUMERALS:
         return "quantity"
-    if any(_phrase_at(texts, j, phrase) for phrase in words.PREVIOUS_YEAR_PHRASES + words.NOW_PHRASES):
+    if _TIME_OBJECTS.at(texts, j):
         return "time"
     return "other"
 
@@ -332,13 +360,12 @@ def _benchmark(tokens: list[Token], texts: list[str]) -> tuple[str, str] | None:
     comparison whose object is no number and no time ("högre än rikets
     genomsnitt")."""
     for i in range(len(texts)):
-        for opener in words.BENCHMARK_OPENERS:
-            if _phrase_at(texts, i, opener):
-                k = i - 1
-                while k >= 0 and k >= i - 2 and texts[k] in words.BENCHMARK_BRIDGE:
-                    k -= 1  # "ska minst ligga i nivå med"
-                op = {"minst": ">=", "högst": "<="}.get(texts[k] if k >= 0 else "", "=")
-                return op, _rest(tokens, i + len(opener))
+        if (opener := _BENCHMARK_OPENERS.at(texts, i)) is not None:
+            k = i - 1
+            while k >= 0 and k >= i - 2 and texts[k] in words.BENCHMARK_BRIDGE:
+                k -= 1  # "ska minst ligga i nivå med"
+            op = {"minst": ">=", "högst": "<="}.get(texts[k] if k >= 0 else "", "=")
+            return op, _rest(tokens, i + len(opener))
         # Only right after the comparative: "fler boende än platser" says what is counted.
         if texts[i] in words.COMPARISONS and (compared := _comparison_object(tokens, i)) is not None \
                 and compared[0] in (i + 1, i + 2) and _object_kind(tokens, texts, compared[0]) == "other":
@@ -421,7 +448,7 @@ def _final(tokens: list[Token], texts: list[str], mention, years: set[int], star
     after = mention.last + 1
     if after + 1 < len(texts) and texts[after] in words.BY_YEAR_WORDS and after + 1 in years:
         return True, int(texts[after + 1])
-    if any(_phrase_at(texts, after, phrase) for phrase in words.FINAL_PHRASES):
+    if _FINAL.at(texts, after):
         return True, None
     _op, before, _word = _op_before(tokens, mention.first - 1)
     reached = before >= 0 and texts[before] == "till" and (started or _after_direction(texts, before))
