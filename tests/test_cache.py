@@ -3,6 +3,7 @@ nothing that could change the result has changed."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -169,6 +170,37 @@ def test_a_cache_hit_answers_byte_for_byte_as_a_full_run():
         answered = _rt("validate", example, *args)
         for run in (stored, answered):
             assert (run.returncode, run.stdout, run.stderr) == (full.returncode, full.stdout, full.stderr), args
+
+
+def test_validate_without_typer_answers_as_the_typer_command_does(tmp_path):
+    """The plain forms of `rt validate` skip typer (RT_DEBUG forces typer):
+    output, messages and exit codes must be the same, mistakes included."""
+    example = str(EXAMPLE.relative_to(EXAMPLE.parent.parent))
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    forms = (["--no-cache"], ["-f", "json", "--no-cache"], ["--format=github", "--strict", "--no-cache"],
+             ["-p", "delår", "--år", "2023", "--no-cache", "-j", "1"], ["--period", "okänd", "--no-cache"],
+             ["--år", "1800"], ["-f", "xml"], ["--år=2023", "-f=json", "--no-cache"])
+    for args in forms:
+        typer_run = _rt("validate", example, *args, env={"RT_DEBUG": "1"})
+        fast = _rt("validate", example, *args)
+        assert (fast.returncode, fast.stdout, fast.stderr) == \
+            (typer_run.returncode, typer_run.stdout, typer_run.stderr), args
+    for where in ("saknas", str(tmp_path / "notes.txt"), str(tmp_path)):
+        typer_run, fast = _rt("validate", where, env={"RT_DEBUG": "1"}), _rt("validate", where)
+        assert fast.returncode == typer_run.returncode == 2, where
+        assert fast.stderr == typer_run.stderr and fast.stderr.startswith(b"rt: "), where
+
+
+def test_a_cold_validate_needs_no_typer():
+    probe = ("import sys\nfrom roda_traden.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit as done:\n"
+             "    sys.stderr.write(f'{done.code} {\"typer\" in sys.modules}')\n")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", probe, "validate", str(EXAMPLE), "--no-cache", "-f", "json"],
+                          capture_output=True, text=True)
+    assert done.stderr == "1 False"
+    assert json.loads(done.stdout)["problems"]
 
 
 def test_a_cache_hit_needs_neither_typer_nor_pydantic_nor_rich():

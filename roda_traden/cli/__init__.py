@@ -14,50 +14,67 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args = sys.argv[1:] if argv is None else argv
     if (call := plain_validate(args)) is not None:
-        from ..engine.cache import answer
-
-        code = answer(*call)
-        if code is not None:
-            sys.exit(code)
+        sys.exit(_validate_fast(call))
     from .app import run
 
     sys.exit(run(args))
 
 
-def plain_validate(args: list[str]):
-    """(arguments, context) of `rt validate` called in the plain forms an
-    editor or hook uses, when its output may come from the cache; None for
-    anything else, which typer then parses in full."""
+def _validate_fast(call: dict) -> int:
+    """`rt validate` without loading typer: from the cache when the same run
+    on the same bytes is stored, else checked through the same function the
+    typer command calls."""
+    from .guard import guarded
+    from .validate import validate
+
+    def answered() -> int:
+        if not call["no_cache"]:
+            from ..domain.context import RunContext
+            from ..engine.cache import answer
+
+            context = RunContext(report=call["period"], year=call["year"])
+            code = answer(arguments(str(call["path"]), call["output"], call["strict"]), context)
+            if code is not None:
+                return code
+        return validate(**call)
+
+    return guarded(answered)
+
+
+def plain_validate(args: list[str]) -> dict | None:
+    """The arguments of `rt validate` called in the plain forms an editor,
+    hook or CI job uses; None for anything else (help, unknown flags, odd
+    values), which typer then parses and explains in full."""
     if not args or args[0] != "validate" or os.environ.get("RT_DEBUG"):
         return None
-    path, output, strict, period, year = None, "terminal", False, None, None
+    from pathlib import Path
+
+    call = {"path": None, "output": "terminal", "strict": False, "jobs": 0, "no_cache": False,
+            "period": None, "year": None}
     rest = iter(args[1:])
     for arg in rest:
-        name, equals, value = arg.partition("=")
+        # click splits "--format=json" but reads "-f=json" as the value "=json".
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if name in ("--format", "-f", "--period", "-p", "--år", "--jobs", "-j") and not equals:
             value = next(rest, None)
             if value is None:
                 return None
         if name in ("--format", "-f"):
-            output = value
+            call["output"] = value
         elif name in ("--period", "-p"):
-            period = value
-        elif name == "--år":
-            if not value.isdigit():
+            call["period"] = value
+        elif name in ("--år", "--jobs", "-j"):
+            if not value.isascii() or not value.isdigit():
                 return None
-            year = int(value)
-        elif name in ("--jobs", "-j"):
-            if not value.isdigit():
-                return None
-        elif arg == "--strict":
-            strict = True
-        elif arg.startswith("-") or path is not None:
-            return None  # --no-cache, help, unknown flags: the full parser decides
+            call["year" if name == "--år" else "jobs"] = int(value)
+        elif arg in ("--strict", "--no-cache"):
+            call[arg.removeprefix("--").replace("-", "_")] = True
+        elif arg.startswith("-") or call["path"] is not None:
+            return None
         else:
-            path = arg
-    from ..domain.context import RunContext
-
-    return arguments(path or DEFAULT_TREE, output, strict), RunContext(report=period, year=year)
+            call["path"] = arg
+    call["path"] = Path(call["path"] or DEFAULT_TREE)
+    return call
 
 
 def arguments(path: str, output: str, strict: bool) -> tuple:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -10,7 +9,9 @@ import typer
 
 from ..text.printable import printable
 from . import DEFAULT_TREE as DEFAULT_TREE_NAME
-from . import arguments, swedish
+from . import swedish
+from .guard import UsageProblem, guarded
+from .guard import checked_year as _year
 
 app = typer.Typer(
     name="rt",
@@ -26,17 +27,6 @@ app = typer.Typer(
 DEFAULT_TREE = Path(DEFAULT_TREE_NAME)
 
 
-class UsageProblem(Exception):
-    """A mistake in how rt was called: printed in Swedish, exit code 2."""
-
-
-def _year(value: int | None) -> int | None:
-    """--år as the files allow years: 1990–2100."""
-    if value is not None and not 1990 <= value <= 2100:
-        raise UsageProblem(f"Ogiltigt år {value}: ange ett årtal mellan 1990 och 2100, t.ex. --år 2024.")
-    return value
-
-
 @app.command("validate")
 def validate(
     path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil."),
@@ -46,45 +36,16 @@ def validate(
     no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Kontrollera också vad som saknas inför en rapport, t.ex. delår eller bokslut."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året rapporten gäller. Standard: senaste planens år."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året rapporten gäller. Standard: senaste planens år."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
     Avslutas med 0 utan fel, 1 vid fel (eller varningar med --strict) och 2 om
     indata inte kan läsas.
     """
-    from ..formatters import FORMATS, render
+    from .validate import validate as run_validate
 
-    if no_cache:
-        from ..engine.run import validate_path
-    else:
-        from ..engine.cache import validate_path
-
-    if output not in FORMATS:
-        raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
-    if not path.exists():
-        raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
-    if path.is_file() and path.suffix not in (".yaml", ".yml"):
-        raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
-    from ..domain.context import RunContext
-
-    context = RunContext(report=period, year=year)
-    result = _unknown_report_is_usage(lambda: validate_path(path, jobs=jobs or None, context=context))
-    if not result.trees:
-        raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
-    code = result.exit_code(strict)
-    if no_cache or sys.stdout.isatty():
-        render(output, result, sys.stdout)
-        raise typer.Exit(code)
-    import io
-
-    from ..engine.cache import remember_output
-
-    buffer = io.StringIO()
-    render(output, result, buffer)
-    sys.stdout.write(buffer.getvalue())
-    remember_output(arguments(str(path), output, strict), context, result, buffer.getvalue(), code)
-    raise typer.Exit(code)
+    raise typer.Exit(run_validate(path, output, strict, jobs, no_cache, period, year))
 
 
 @app.command("status")
@@ -298,30 +259,14 @@ def run(argv: list[str]) -> int:
     """Run the app and return the exit code; usage errors in Swedish."""
     swedish.install(argv)
     command = typer.main.get_command(app)
-    try:
-        code = command.main(args=argv, prog_name="rt", standalone_mode=False)
-    except typer.Exit as done:
-        return done.exit_code
-    except (UsageProblem, *swedish.CLICK_ERRORS) as error:
-        explained = str(error) if isinstance(error, UsageProblem) else swedish.explain(error)
-        typer.echo(f"rt: {printable(explained)}\nKör \"rt --hjälp\" för hjälp.", err=True)
-        return 2
-    except KeyboardInterrupt:
-        typer.echo("Avbrutet.", err=True)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (rt … | head): stop quietly, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except OSError as error:
-        from ..text.files import reason
 
-        typer.echo(printable(f"rt: {error.filename or 'Filen'}: {reason(error)}."), err=True)
-        return 2
-    except Exception as error:
-        if os.environ.get("RT_DEBUG"):
-            raise
-        typer.echo(f"rt: Internt fel i rt ({type(error).__name__}: {printable(str(error))}). Det är en bugg, inte ett fel i "
-                   "filerna; kör igen med RT_DEBUG=1 för detaljer och rapportera gärna.", err=True)
-        return 3
-    return code if isinstance(code, int) else 0
+    def call() -> int:
+        try:
+            code = command.main(args=argv, prog_name="rt", standalone_mode=False)
+        except typer.Exit as done:
+            return done.exit_code
+        except swedish.CLICK_ERRORS as error:
+            raise UsageProblem(swedish.explain(error)) from None
+        return code if isinstance(code, int) else 0
+
+    return guarded(call)

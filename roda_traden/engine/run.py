@@ -7,7 +7,6 @@ import contextlib
 import dataclasses
 import functools
 import gc
-import multiprocessing
 import os
 from pathlib import Path
 
@@ -65,9 +64,13 @@ def _map(function, roots: list[Path], jobs: int | None):
     """``map`` over trees, in worker processes when it pays off. Workers are
     forked so they start with everything already imported."""
     workers = min(jobs or os.cpu_count() or 1, len(roots))
-    if workers < 2 or len(roots) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(roots) < PARALLEL_FROM:
         return map(function, roots)
+    import multiprocessing  # only here: a single tree need not pay for importing it
     from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return map(function, roots)
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -1,0 +1,54 @@
+"""`rt validate` itself, free of typer: the typer command and the fast path
+for the plain forms an editor, hook or CI job uses both call it, so their
+output and exit codes cannot drift apart."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import arguments
+from .guard import UsageProblem, checked_year
+
+
+def validate(path: Path, output: str = "terminal", strict: bool = False, jobs: int = 0, no_cache: bool = False,
+             period: str | None = None, year: int | None = None) -> int:
+    """Check the tree(s) at ``path``, print the problems in ``output`` format
+    and return the exit code."""
+    from ..formatters import FORMATS, render
+
+    checked_year(year)
+    if no_cache:
+        from ..engine.run import validate_path
+    else:
+        from ..engine.cache import validate_path
+
+    if output not in FORMATS:
+        raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
+    if not path.exists():
+        raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
+    if path.is_file() and path.suffix not in (".yaml", ".yml"):
+        raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
+    from ..domain.calendar import UnknownReport
+    from ..domain.context import RunContext
+
+    context = RunContext(report=period, year=year)
+    try:
+        result = validate_path(path, jobs=jobs or None, context=context)
+    except UnknownReport as error:
+        raise UsageProblem(str(error)) from None
+    if not result.trees:
+        raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
+    code = result.exit_code(strict)
+    if no_cache or sys.stdout.isatty():
+        render(output, result, sys.stdout)
+        return code
+    import io
+
+    from ..engine.cache import remember_output
+
+    buffer = io.StringIO()
+    render(output, result, buffer)
+    sys.stdout.write(buffer.getvalue())
+    remember_output(arguments(str(path), output, strict), context, result, buffer.getvalue(), code)
+    return code
