@@ -41,7 +41,7 @@ WALKED = {
     "PERCENT_UNITS", "YES_NO_UNITS", "YES_WORDS", "NO_WORDS", "NEW_BASELINE_WORDS", "SHARE_OPENERS",
     "COUNT_OPENERS", "REPORT_WORDS", "ACTIVITY_CONTENTS", "FIRST_NAMES", "STOPWORDS", "NOT_UNITS", "SHARE_OF",
     "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS", "MODALS", "KEEP_BOUNDS", "OVER_A_PERIOD", "APPROXIMATELY",
-    "MEASUREMENT_WORDS",
+    "MEASUREMENT_WORDS", "PERMISSIONS", "OWNING_VERBS", "MAGNITUDES",
 }
 
 
@@ -58,7 +58,8 @@ _TOKEN_TABLES = [
     "BASELINE_MARKERS", "LEVEL_MARKERS", "DEFINITION_MARKERS", "PURPOSE_PARTICIPLE_AFTER", "PURPOSE_ENDS",
     "ATTRIBUTE_AFTER", "CLAUSE_BREAKS", "TIME_UNITS", "AGE_UNITS", "GRADE_WORDS", "PERCENT_WORDS",
     "PERCENT_POINT_WORDS", "VALUE_UNITS", "MONTHS", "YES_WORDS", "NO_WORDS", "SHARE_OPENERS", "COUNT_OPENERS",
-    "STOPWORDS", "NOT_UNITS", "SHARE_OF", "BY_YEAR_WORDS", "SHARE_UNITS", "MODALS",
+    "STOPWORDS", "NOT_UNITS", "SHARE_OF", "BY_YEAR_WORDS", "SHARE_UNITS", "MODALS", "PERMISSIONS",
+    "OWNING_VERBS",
 ]
 
 
@@ -215,6 +216,19 @@ def test_attribute_after(word):
         assert read_goal(f"Antal brukare {word} {form} fallrisk").direction is None, form
     reading = read_goal(f"Andel elever {word} minst 90 % närvaro")
     assert reading.levels == () and reading.changes == ()
+
+
+@pytest.mark.parametrize("word", _forms(words.OWNING_VERBS))
+def test_owning_verb_after_som_says_who_is_counted(word):
+    reading = read_goal(f"Andelen elever som {word} minst 90 % närvaro ska öka")
+    assert reading.levels == () and reading.direction is UP
+
+
+@pytest.mark.parametrize("word", _forms(words.PERMISSIONS))
+def test_permission_before_a_direction_sets_no_direction(word):
+    reading = read_goal(f"Kostnaderna {word} öka med högst 2 procent")
+    assert reading.direction is None and reading.specific
+    assert read_goal(f"Kostnaderna {word} inte öka").direction is NOT_UP
 
 
 # --- Comparisons and benchmarks --------------------------------------------------
@@ -462,6 +476,13 @@ def test_not_a_unit(word):
 def test_number_word(word, number):
     target = parse_target(word)
     assert (target.kind, target.number) == ("number", number)
+
+
+@pytest.mark.parametrize(("word", "factor"), _params(words.MAGNITUDES.items()))
+def test_magnitude_scales_the_number(word, factor):
+    assert (parse_target(f"1,5 {word}").number, parse_target(f"1,5 {word}").unit) == (1.5 * factor, None)
+    assert parse_target(f"minst 2 {word} kr").number == 2 * factor
+    assert _levels(f"Antalet ska öka till 1,5 {word}") == [("=", 1.5 * factor, "number")]
 
 
 @pytest.mark.parametrize(("word", "number"), _params(words.SHARE_WORDS.items()))

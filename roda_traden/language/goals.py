@@ -77,8 +77,8 @@ class GoalReading:
     def specific(self) -> bool:
         """Whether the text says what is to be achieved: a direction, a
         level, a comparison or "better"."""
-        return bool(self.directions or self.improve or self.levels or self.benchmark or self.zero
-                    or self.universal or self.named_level)
+        return bool(self.directions or self.improve or self.levels or self.changes or self.benchmark
+                    or self.zero or self.universal or self.named_level)
 
     def direction_about(self, text: str | None) -> Direction | None:
         """The direction of the clause that speaks about ``text`` (a mått's
@@ -242,6 +242,8 @@ def _add(found: set[Direction], way: Direction, texts: list[str], i: int, lo: in
         negated = way.negated()
         if negated is not None:
             found.add(negated)
+        return
+    if i - 1 >= lo and texts[i - 1] in words.PERMISSIONS:
         return
     if way is Direction.KEEP:
         # "minst bibehållas", "åtminstone bibehållas", "ligga kvar på minst 95 %".
@@ -457,12 +459,16 @@ def _final(tokens: list[Token], texts: list[str], mention, years: set[int], star
 
 def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str, str]:
     quantity = mention.quantity
-    op, before, word = _op_before(tokens, mention.first - 1)
+    # "+3 %": the sign says the number is a change.
+    signed = mention.first >= 1 and texts[mention.first - 1] == "+"
+    first = mention.first - 1 if signed else mention.first
+    op, before, word = _op_before(tokens, first - 1)
     if op is None and (op := _op_after(tokens, mention.last + 1)) is not None:
-        before = mention.first - 1
+        before = first - 1
     marker = texts[before] if before >= 0 else ""
-    changes = marker in words.CHANGE_MARKERS and _after_direction(texts, before)
-    if quantity.is_age or marker in words.ATTRIBUTE_AFTER and not changes:
+    changes = signed or marker in words.CHANGE_MARKERS and _after_direction(texts, before)
+    owning = marker in words.OWNING_VERBS and before >= 1 and texts[before - 1] == "som"
+    if quantity.is_age or (marker in words.ATTRIBUTE_AFTER or owning) and not changes:
         return "definition", op or "="  # "över 65 år" is who, "elever med minst 90 % närvaro" too
     if op is not None:
         if word in words.DESCRIBING_OPS and not _states_level(tokens, texts, before):

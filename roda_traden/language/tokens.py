@@ -130,14 +130,23 @@ def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[i
         if number is None:
             continue
         last, kind, unit = i, "number", None
+        if after is not None and after.text in words.MAGNITUDES:
+            number *= words.MAGNITUDES[after.text]
+            last = i + 1
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is not None and (after.text == "%" or after.text in words.PERCENT_WORDS):
-            last, kind = i + 1, "percent"
+            last, kind = last + 1, "percent"
         elif after is not None and after.text in words.PERCENT_POINT_WORDS:
-            last, kind = i + 1, "points"
-        elif after is not None and after.kind == WORD and is_unit(after.text):
-            last, unit = i + 1, after.text
+            last, kind = last + 1, "points"
+        elif after is not None and after.kind == WORD and is_unit(after.text) and not _names_year(tokens, last + 1):
+            last, unit = last + 1, after.text
         found.append(Mention(Quantity(number, kind, unit), i, last))
     return found, years, periods
+
+
+def _names_year(tokens: list[Token], i: int) -> bool:
+    """"år 2026" after a number names when, not what ("1 200 000 år 2026")."""
+    return tokens[i].text == "år" and i + 1 < len(tokens) and tokens[i + 1].is_year
 
 
 def is_unit(word: str) -> bool:

@@ -140,12 +140,18 @@ def _number(text: str) -> Target | None:
         share = word in words.SHARE_WORDS
         return Target(raw=text, kind="number", op=op,  # type: ignore[arg-type]
                       number=(words.SHARE_WORDS if share else words.NUMBER_WORDS)[word], percent=share)
-    match = _NUMBER_AND_UNIT.match(text[tokens[first].start:tokens[last - 1].end])
+    span, factor = text[tokens[first].start:tokens[last - 1].end], 1.0
+    if last - first >= 2 and tokens[first + 1].text in words.MAGNITUDES:
+        # "1,2 miljoner", "3,5 miljarder kr": the magnitude scales the number.
+        factor = words.MAGNITUDES[tokens[first + 1].text]
+        span = text[tokens[first].start:tokens[first].end] + text[tokens[first + 1].end:tokens[last - 1].end]
+    match = _NUMBER_AND_UNIT.match(span)
     if match is None:
         return None
     number = parse_number(match["num"])
     if number is None:
         return None
+    number *= factor
     unit = match["unit"].lower() if match["unit"] else None
     percent = unit is not None and (unit == "%" or unit in words.PERCENT_WORDS)
     if unit is not None and not percent and not is_unit(unit):

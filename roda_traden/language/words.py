@@ -58,6 +58,7 @@ DIRECTION_WORDS: dict[Direction, frozenset[str]] = {
         "höja höjer höjs höjas höjt höjde höjd höjda höjning höjningen",
         "utöka utökar utökas utökat utökade utökad utökning",
         "stiga stiger stigit stigande",
+        "växa växer växte vuxit växande",
         "fördubbla fördubblas fördubblad fördubbling",
         "maximera maximeras",
         "fler högre",
@@ -69,6 +70,7 @@ DIRECTION_WORDS: dict[Direction, frozenset[str]] = {
         "kortas kortat kortad förkorta förkortas förkortat förkortad kortare",
         "halvera halveras halverad halvering",
         "sjunka sjunker sjunkit sjönk sjunkande",
+        "krympa krymper krympt krympte krympande",
         "begränsa begränsas",
         "minimera minimeras",
         "färre lägre",
@@ -139,6 +141,9 @@ MEASUREMENT_WORDS = frozenset({"nollmätning", "nollmätning görs", "första m�
 
 # Words that make a text state a goal rather than describe a measure.
 MODALS = _forms("ska skall bör måste")
+# Right before a direction, a permission sets a ceiling, not a goal:
+# "kostnaderna får öka med högst 2 %" does not ask them to rise.
+PERMISSIONS = _forms("får tillåts tillåtas")
 NEGATIONS = _forms("inte ej icke aldrig")
 # Words that may stand between a negation and what it negates: "får inte
 # bli fler", "ska inte ske någon ökning", "får inte fortsätta att öka".
@@ -206,6 +211,8 @@ FINAL_PHRASES: tuple[tuple[str, ...], ...] = (
 BY_YEAR_WORDS = _forms("senast till")
 # Words for numbers a target may be written in.
 NUMBER_WORDS: dict[str, float] = {"noll": 0.0}
+# After a number, its magnitude: "1,2 miljoner" is 1 200 000.
+MAGNITUDES: dict[str, float] = {"tusen": 1e3, "miljon": 1e6, "miljoner": 1e6, "miljard": 1e9, "miljarder": 1e9}
 SHARE_WORDS: dict[str, float] = {"hälften": 50.0}  # per cent
 
 # Before a number: how the number is used.
@@ -226,6 +233,9 @@ PURPOSE_ENDS = _forms("ska skall bör kommer")
 # A comparative right after "med" describes what is counted: "elever med
 # högre betyg", "bostäder med fler rum".
 ATTRIBUTE_AFTER = CHANGE_MARKERS
+# After "som", these say who is counted: "elever som har minst 90 % närvaro",
+# "andel som når minst betyget E".
+OWNING_VERBS = _forms("har hade når nått uppnår uppnått klarar klarat")
 
 # Relative goals: the comparison is the previous year ("ökar jämfört med
 # föregående år"), or each year with a direction ("ska öka varje år").
