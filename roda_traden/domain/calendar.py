@@ -30,6 +30,15 @@ def find_report(settings: Settings, name: str) -> FollowUp:
     raise UnknownReport(f"\"{name}\" kan betyda flera uppföljningar; ange en av: {', '.join(r.id for r in found)}.")
 
 
+def default_note(settings: Settings) -> str | None:
+    """What to tell the user when the reports are the default calendar's."""
+    if not settings.default_calendar:
+        return None
+    return ("Kommunen har ingen uppföljningskalender i kommun.yaml; rt använder standardkalendern: "
+            "delår per 08-31 och bokslut per 12-31, inlämning samma dag. Lägg till "
+            "inställningar.uppföljningar med kommunens egna rapporter och datum.")
+
+
 def as_of(report: FollowUp, year: int) -> datetime.date:
     return day(year, report.as_of)
 

@@ -86,6 +86,8 @@ class Status:
     deadline: datetime.date
     municipal_goals: list[MunicipalGoalStatus]
     follow_ups: dict[str, FollowUpFile]  # by organisation
+    # Set when kommun.yaml has no calendar and the report is a default one: say so.
+    calendar_note: str | None = None
 
     def council_goals(self) -> list[CouncilGoalStatus]:
         return [c for m in self.municipal_goals for c in m.council_goals]
@@ -132,7 +134,8 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
         supplementary = [goal_status[id(g)] for _p, g in tree.goals()
                          if id(g) in goal_status and not g.council_goal and g.municipal_goal == municipal_goal.id]
         municipal.append(MunicipalGoalStatus(municipal_goal, council, supplementary))
-    return Status(report, year, calendar.deadline(report, year), municipal, follow_ups)
+    return Status(report, year, calendar.deadline(report, year), municipal, follow_ups,
+                  calendar.default_note(settings))
 
 
 def tally(grades: list[Grade], settings: Settings) -> Tally:

@@ -56,6 +56,18 @@ DEFAULT_BANDS = [
 ]
 
 
+# A kommun.yaml without a calendar still has the two reports every kommun
+# writes: delår per 08-31 and bokslut per 12-31. No inlämning day is guessed:
+# the report is due the day it covers, and `rt status` says the calendar is
+# the default one (Settings.default_calendar).
+DEFAULT_FOLLOW_UPS = [
+    FollowUp.model_validate({"id": "delar", "namn": "Delårsrapport per augusti", "typ": "delårsrapport",
+                             "avser": "08-31", "inlämning": "08-31", "innehåll": ["mål"]}),
+    FollowUp.model_validate({"id": "bokslut", "namn": "Årsbokslut", "typ": "årsbokslut",
+                             "avser": "12-31", "inlämning": "12-31", "innehåll": ["mål"]}),
+]
+
+
 class AssessmentSettings(Model):
     """How the kommun turns utfall into bedömning (see docs/format.md)."""
 
@@ -76,7 +88,12 @@ class Settings(Model):
     # which knows each rule's options; here it is only a mapping.
     rules: dict[str, Any] = Field(default_factory=dict, alias="regler")
     bands: list[AchievementBand] = Field(default_factory=lambda: list(DEFAULT_BANDS), alias="måluppfyllelse")
-    follow_ups: list[FollowUp] = Field(default_factory=list, alias="uppföljningar")
+    follow_ups: list[FollowUp] = Field(default_factory=lambda: list(DEFAULT_FOLLOW_UPS), alias="uppföljningar")
     assessment: AssessmentSettings = Field(default_factory=AssessmentSettings, alias="bedömning")
     # Every nämndmål must have an activity in a handlingsplan by this day of the plan year.
     action_plan_deadline: MonthDay | None = Field(default=None, alias="handlingsplaner-senast")
+
+    @property
+    def default_calendar(self) -> bool:
+        """Whether kommun.yaml left out the calendar, so the reports are DEFAULT_FOLLOW_UPS."""
+        return "follow_ups" not in self.model_fields_set
