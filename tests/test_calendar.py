@@ -1,5 +1,6 @@
 """The follow-up calendar when kommun.yaml has none: the default delår and
-bokslut, said so, and the same reports as a calendar that names them."""
+bokslut, said so, and the same reports as a calendar that names them; and
+which reports a KF-mål is due in when one organisation reports it."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import datetime
 import json
 import shutil
 
+import pytest
+
 from roda_traden.domain import calendar
+from roda_traden.engine.run import validate_path
 from roda_traden.engine.status import status_report
 from roda_traden.loading.tree import load_tree
-from tests.conftest import EXAMPLE
+from tests.conftest import BASE_TREE, EXAMPLE, make_tree
 from tests.test_cli import rt
 
 
@@ -51,3 +55,50 @@ def test_status_and_validate_work_without_a_calendar(tmp_path):
     # The example's follow-ups name "delar" and "bokslut": the default calendar has both.
     found = json.loads(rt("validate", str(tree_dir), "--no-cache", "-f", "json").stdout)
     assert not [p for p in found["problems"] if p["code"] in ("RT602", "RT807", "RT808")]
+
+
+def _kommun_with(tmp_path, council_goal: str):
+    """The rule base tree with one more KF-mål (YAML lines at the list's indent) under hållbar utveckling."""
+    text = (BASE_TREE / "kommun.yaml").read_text(encoding="utf-8")
+    anchor = "inställningar:\n"
+    return make_tree(tmp_path / "t", {"kommun.yaml": text.replace(anchor, council_goal + anchor)})
+
+
+def test_a_goal_reported_in_bokslut_is_b_and_directed_at_its_reporter(tmp_path):
+    tree = load_tree(_kommun_with(tmp_path, """\
+      - id: resultat
+        text: Resultatet ska vara 1,5 % av skatter och statsbidrag.
+        etikett: Finansiellt mål
+        redovisas: {av: KBAB, i: [bokslut]}
+        fotnoter: [Enligt balanskravsutredningen., Exklusive reavinster.]
+"""))
+    _parent, kf = tree.council_goals["resultat"]
+    assert (kf.follow_up, tree.responsible(kf), kf.tag) == ("B", {"KBAB"}, "Finansiellt mål")
+    assert kf.footnotes == ["Enligt balanskravsutredningen.", "Exklusive reavinster."]
+    delar, bokslut = tree.kommun.settings.follow_ups
+    assert not calendar.requires_outcome(delar, kf) and calendar.requires_outcome(bokslut, kf)
+
+
+def test_a_goal_reported_in_delar_too_is_due_at_delar(tmp_path):
+    tree = load_tree(_kommun_with(tmp_path, """\
+      - id: resultat
+        text: Resultatet ska vara 1,5 % av skatter och statsbidrag.
+        uppföljning: D/B
+        redovisas: {av: KBAB, i: [delår, bokslut]}
+"""))
+    delar = tree.kommun.settings.follow_ups[0]
+    assert calendar.requires_outcome(delar, tree.council_goals["resultat"][1])
+
+
+@pytest.mark.parametrize(("lines", "message", "hint"), [
+    ("        text: Soliditeten ska vara minst 30 %.\n", "KF-målet saknar uppföljning.", "redovisas: {av: KS"),
+    ("        text: Soliditeten ska vara minst 30 %.\n        uppföljning: D/B\n        redovisas: {av: KBAB}\n",
+     "KF-målet är märkt D/B, men redovisas i bokslut.", "stryk uppföljning"),
+    ("        text: Soliditeten ska vara minst 30 %.\n        redovisas: {av: KBAB, i: [tertial]}\n",
+     "\"tertial\" är ingen rapport ett KF-mål redovisas i.", "i: [delår, bokslut]"),
+])
+def test_a_goal_without_a_mark_or_with_two_is_told_what_to_write(tmp_path, lines, message, hint):
+    tree_dir = _kommun_with(tmp_path, "      - id: soliditet\n" + lines)
+    problems = [p for p in validate_path(tree_dir).problems if p.file.endswith("kommun.yaml")]
+    assert len(problems) == 1 and message in problems[0].message and hint in problems[0].hint, problems
+    assert problems[0].line >= 29  # on the new KF-mål, not the top of the file

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from ..language.words import REPORT_WORDS
 from .base import Id, Model, Text
 from .common import Decision
 from .settings import Settings
@@ -45,17 +47,75 @@ class Organisation(Model):
     kind: Literal["nämnd", "bolag"] = Field(alias="typ")
 
 
+class Reporter(Model):
+    """"Redovisas av KS i bokslut": one organisation reports the KF-mål itself,
+    in the reports named (delår, bokslut), instead of nämndmål in every plan."""
+
+    label: ClassVar[str] = "redovisas"
+
+    by: Text = Field(alias="av", description="Organisationen (förkortning) som redovisar KF-målet, t.ex. KS.")
+    reports: list[Text] = Field(default_factory=lambda: ["bokslut"], alias="i", min_length=1,
+                                description="Rapporterna det redovisas i: delår och/eller bokslut. Utelämnat: bokslut.")
+
+    @model_validator(mode="after")
+    def _known_reports(self) -> Reporter:
+        unknown = [r for r in self.reports if REPORT_WORDS.get(r.lower()) not in ("delårsrapport", "årsbokslut")]
+        if unknown:
+            raise PydanticCustomError("rt", f"\"{unknown[0]}\" är ingen rapport ett KF-mål redovisas i.",
+                                      {"hint": "Skriv delår, bokslut eller båda: i: [delår, bokslut]."})
+        return self
+
+    @property
+    def at_interim(self) -> bool:
+        return any(REPORT_WORDS[r.lower()] == "delårsrapport" for r in self.reports)
+
+
 class CouncilGoal(Model):
     """A KF-mål: decided by kommunfullmäktige, followed up at delår and
-    bokslut (D/B) or at bokslut only (B)."""
+    bokslut (D/B) or at bokslut only (B) – or reported by one organisation
+    (`redovisas`), which then gives the mark and, unless `ansvariga` says
+    otherwise, is the one the goal is directed at."""
 
     label: ClassVar[str] = "KF-mål"
+    # Editors then ask for one of the two, as validation does.
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["uppföljning"]}, {"required": ["redovisas"]}]})
 
     id: Id
     text: Text
-    follow_up: Literal["D/B", "B"] = Field(alias="uppföljning")
+    # Always set once validated: written, or read from `redovisas`.
+    follow_up: Literal["D/B", "B"] | None = Field(default=None, alias="uppföljning")
     # Organisation ids or a group word; a KF-mål naming none applies to all.
     responsible: list[Text] = Field(default_factory=lambda: [GROUP_ALL], alias="ansvariga", min_length=1)
+    reporter: Reporter | None = Field(default=None, alias="redovisas",
+                                      description="Vem som redovisar KF-målet och i vilka rapporter, t.ex. "
+                                                  "{av: KS, i: [bokslut]}. Ersätter eller stämmer med uppföljning.")
+    # Printed with the goal, e.g. "Finansiellt mål"; rt only carries them to the reports.
+    tag: Text | None = Field(default=None, alias="etikett",
+                             description="Etikett som skrivs vid målet, t.ex. Finansiellt mål.")
+    footnotes: list[Text] = Field(default_factory=list, alias="fotnoter",
+                                  description="Fotnoter till KF-målet, i den ordning de skrivs ut.")
+
+    @model_validator(mode="after")
+    def _follow_up(self) -> CouncilGoal:
+        if self.reporter is None:
+            if self.follow_up is None:
+                raise PydanticCustomError("rt", "KF-målet saknar uppföljning.", {
+                    "hint": "Skriv uppföljning: D/B (delår och bokslut) eller B (bokslut), eller vem som "
+                            "redovisar det: redovisas: {av: KS, i: [bokslut]}."})
+            return self
+        marker = "D/B" if self.reporter.at_interim else "B"
+        if self.follow_up is not None and self.follow_up != marker:
+            raise PydanticCustomError("rt", f"KF-målet är märkt {self.follow_up}, men redovisas i "
+                                      f"{' och '.join(self.reporter.reports)}.",
+                                      {"hint": "Låt uppföljning och redovisas.i säga samma sak, eller stryk uppföljning."})
+        self.follow_up = marker
+        if "responsible" not in self.model_fields_set:
+            self.responsible = [self.reporter.by]
+        return self
+
+    def reported_by(self, organisation: str) -> bool:
+        """Whether ``organisation`` reports this KF-mål itself (no nämndmål needed)."""
+        return self.reporter is not None and self.reporter.by == organisation
 
 
 class OtherDirective(Model):

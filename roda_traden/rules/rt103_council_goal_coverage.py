@@ -12,7 +12,7 @@ def check(tree, options):
             continue
         covered = {g.council_goal for g in plan.goals} | {c.council_goal for c in plan.contributions}
         for parent, kf in tree.all_council_goals():
-            if kf.id in covered or plan.organisation not in tree.responsible(kf):
+            if kf.id in covered or plan.organisation not in tree.responsible(kf) or kf.reported_by(plan.organisation):
                 continue
             yield Hit(plan,
                       f"KF-målet \"{kf.id}\" ({parent.name}) riktas till {plan.organisation}, men "
@@ -40,6 +40,10 @@ bidrar-utan-nämndmål:
   - kf-mål: fler-invanare
     motivering: Nämnden bidrar genom god service; inget eget mål behövs.
 ```
+Ett KF-mål som en organisation redovisar själv (`redovisas: {av: KS, i:
+[bokslut]}`, "Redovisas av KS i bokslut") behöver inget nämndmål hos den;
+utan `ansvariga` riktas det bara till den organisationen.
+
 Kontrollen görs bara för organisationer som har en verksamhetsplan för året;
 att planen saknas helt rapporteras av RT106.
 """,
