@@ -223,3 +223,153 @@ def test_no_inserted_text_becomes_markdown_or_html(tmp_path, name):
     for table in tables:
         widths = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
         assert len(widths) == 1, table
+
+
+# A nämndmål under a KF-mål the kommun directs only at UN, with two mått
+# without text, comparators, and a mått split in delserier with utfall.
+_EXTRA_GOAL = """
+  - id: trygga-barn-i-hemtjanst
+    text: Barn i familjer med hemtjänst ska känna sig trygga
+    kf-mål: kunskapsresultat-ak-1-6
+    mått:
+      - id: enkat-barn
+        datakälla: Elevenkäten
+        ingångsvärde: 176
+        målvärden: {2023: "<176", 2024: "<170", 2025: "<165"}
+      - id: intervju-barn
+        datakälla: Intervjuer
+        ingångsvärde: {värde: 20, år: 2022}
+        målvärden: {2023: ">25", 2024: ">30", 2025: "100 %"}
+      - id: trygghet-per-boende
+        text: Andel trygga barn per boendeform
+        delserier:
+          - id: sabo
+            namn: Särskilt boende
+            ingångsvärde: {värde: 60 %, år: 2022}
+            målvärden: {2023: 70 %, 2024: 75 %, 2025: 80 %}
+          - id: hemtjanst
+            namn: Hemtjänst
+            ingångsvärde: {värde: 50 %, år: 2022}
+            målvärden: {2023: 55 %, 2024: 60 %, 2025: 65 %}
+"""
+_EXTRA_OUTCOME = """
+  - mått: enkat-barn
+    värde: 171
+    avser: 2023-12-31
+  - mått: intervju-barn
+    värde: 27
+    avser: 2023-12-31
+  - mått: trygghet-per-boende
+    avser: 2023-12-31
+    delserier:
+      - delserie: sabo
+        värde: 72 %
+      - delserie: hemtjanst
+        värde: 52 %
+"""
+
+
+def _tree_with_extra_goal(tmp_path):
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    plan = tree / "namnder/von/verksamhetsplan-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    marker = "\n# Bilden \"Mål & Mått\""
+    assert marker in text
+    plan.write_text(text.replace(marker, _EXTRA_GOAL + marker), encoding="utf-8")
+    follow_up = tree / "namnder/von/uppfoljning-2023-bokslut.yaml"
+    text = follow_up.read_text(encoding="utf-8")
+    follow_up.write_text(text.replace("\nutfall:\n", "\nutfall:\n" + _EXTRA_OUTCOME, 1), encoding="utf-8")
+    return tree
+
+
+def _descriptions(html):
+    return re.findall(r"<desc id=\"d\d+\">(.*?)</desc>", html)
+
+
+def test_a_measure_without_text_is_named_by_its_goal_never_by_its_id(tmp_path):
+    tree = _tree_with_extra_goal(tmp_path)
+    goal = "Barn i familjer med hemtjänst ska känna sig trygga"
+    # The kommun's report: VON's own leaves out a KF-mål not directed at VON (domain/status.py).
+    for kind, organisation, period in (("verksamhetsplan", "VON", None), ("uppföljning", None, "bokslut")):
+        for output_format in ("md", "html"):
+            text, _ = render(kind, organisation, period, output_format=output_format, tree=tree)
+            assert "enkat-barn" not in text and "intervju-barn" not in text
+            assert "andel-nojda-sabo" not in text and "antal-personal-14-dagar" not in text
+            # Two mått without text under one nämndmål: told apart by datakälla.
+            assert f"{goal} (Elevenkäten)" in text and f"{goal} (Intervjuer)" in text
+    html, _ = render("uppföljning", None, "bokslut", output_format="html", tree=tree)
+    assert f"Trend för {goal} (Intervjuer)</title>" in html
+    # The only mått of its nämndmål takes the nämndmål's text.
+    assert "<th scope=\"row\">Andel brukare som är ganska eller mycket nöjda med sin hemtjänst</th>" in html
+
+
+def test_chart_descriptions_keep_comparators_and_units(tmp_path):
+    html, _ = render("verksamhetsplan", "VON", None, output_format="html", tree=_tree_with_extra_goal(tmp_path))
+    descriptions = _descriptions(html)
+    assert ("Barn i familjer med hemtjänst ska känna sig trygga (Elevenkäten): ingångsvärde 176 (år saknas); "
+            "målvärden 2023: &lt;176, 2024: &lt;170, 2025: &lt;165; utfall 2023: 171.") in descriptions
+    assert ("Barn i familjer med hemtjänst ska känna sig trygga (Intervjuer): ingångsvärde 20 (2022); "
+            "målvärden 2023: &gt;25, 2024: &gt;30, 2025: 100\u00a0%; utfall 2023: 27.") in descriptions
+    # The point labels print the values as written, too.
+    assert ">&gt;25</text>" in html and ">&lt;176</text>" in html
+
+
+def test_a_measure_with_delserier_gets_one_line_per_delserie(tmp_path):
+    html, _ = render("uppföljning", None, "bokslut", output_format="html", tree=_tree_with_extra_goal(tmp_path))
+    chart = re.search(r"<svg class=\"trend\"[^>]*><title id=\"t\d+\">Trend för Andel trygga barn per boendeform"
+                      r"</title>.*?</svg>", html)
+    assert chart, "a mått with delserier has a chart"
+    chart = chart[0]
+    assert chart.count("<polyline") == 4  # målvärden and utfall, for each of the two delserier
+    assert "■ ● Särskilt boende</text>" in chart and "■ ● Hemtjänst</text>" in chart
+    assert ("Andel trygga barn per boendeform: Särskilt boende: ingångsvärde 60\u00a0% (2022); målvärden "
+            "2023: 70\u00a0%, 2024: 75\u00a0%, 2025: 80\u00a0%; utfall 2023: 72\u00a0%; Hemtjänst: ingångsvärde "
+            "50\u00a0% (2022); målvärden 2023: 55\u00a0%, 2024: 60\u00a0%, 2025: 65\u00a0%; utfall 2023: 52\u00a0%."
+            ) in _descriptions(chart)
+
+
+def test_markdown_escapes_both_angle_brackets_and_adds_no_spaces(tmp_path):
+    markdown_it = pytest.importorskip("markdown_it")
+    text, _ = render("verksamhetsplan", "VON", None, tree=_tree_with_extra_goal(tmp_path))
+    row = next(line for line in text.splitlines() if "(Intervjuer)" in line)
+    assert row.endswith("| 20 (2022) | &gt;25 | &gt;30 | 100\u00a0% |")
+    row = next(line for line in text.splitlines() if "(Elevenkäten)" in line)
+    assert row.endswith("| 176 | &lt;176 | &lt;170 | &lt;165 |")
+    # A Markdown renderer shows the values as written, each in its own cell.
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
+    assert "<td>&gt;25</td><td>&gt;30</td><td>100\u00a0%</td>" in html.replace("\n", "")
+    assert "<td>&lt;176</td><td>&lt;170</td><td>&lt;165</td>" in html.replace("\n", "")
+
+
+def test_the_kf_mal_list_shows_every_kf_mal_the_table_refers_to_with_its_organisations(tmp_path):
+    tree = _tree_with_extra_goal(tmp_path)
+    text, _ = render("verksamhetsplan", "VON", None, tree=tree)
+    section = text.split("## Trygg och säker uppväxt")[1].split("\n## ")[0]
+    assert ("- Kunskapsresultaten för elever från årskurs ett till sex i Oxelösund är minst i nivå med "
+            "genomsnittet för Sveriges kommuner. (B; ansvariga: UN)") in section
+    assert "| Kunskapsresultaten för elever" in section
+    # Directed at all, as the kommun's documents print it: no names.
+    assert "- Trygghet bland barn och ungdomar i Oxelösund ökar jämfört med föregående år. (B)\n" in section
+    html, _ = render("verksamhetsplan", "VON", None, output_format="html", tree=tree)
+    assert "Sveriges kommuner. (B; ansvariga: UN)</li>" in html
+
+
+@pytest.mark.parametrize("style", [">-", "|-"])
+def test_blank_lines_in_beskrivning_and_inledning_stay_paragraphs(tmp_path, style):
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    kommun = tree / "kommun.yaml"
+    text = kommun.read_text(encoding="utf-8")
+    old = text[text.index("    beskrivning: >-\n      I Oxelösund råder"):text.index("    kf-mål:", text.index("I Oxelösund råder"))]
+    kommun.write_text(text.replace(old, f"    beskrivning: {style}\n      Första stycket,\n      på två rader.\n\n"
+                                        "      Andra stycket.\n"), encoding="utf-8")
+    plan = tree / "namnder/von/verksamhetsplan-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    old = text[text.index("inledning: >-"):text.index("\n\n", text.index("inledning: >-"))]
+    plan.write_text(text.replace(old, f"inledning: {style}\n  Inledningen,\n  på två rader.\n\n  Sedan mer."),
+                    encoding="utf-8")
+    markdown, _ = render("verksamhetsplan", "VON", None, tree=tree)
+    assert "\n\nFörsta stycket, på två rader.\n\nAndra stycket.\n\n" in markdown
+    assert "\n\nInledningen, på två rader.\n\nSedan mer.\n\n" in markdown
+    html, _ = render("verksamhetsplan", "VON", None, output_format="html", tree=tree)
+    assert "<p>Första stycket, på två rader.</p><p>Andra stycket.</p>" in html
+    assert "<p>Inledningen, på två rader.</p><p>Sedan mer.</p>" in html

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from ..domain import calendar
-from ..domain.measures import baseline_number, kind_of, numeric_targets, outcomes_of
+from ..domain.measures import kind_of, outcomes_of
 from ..domain.tree import GoalTree
 from ..engine.status import StatusReport, status_report
 from ..language.units import is_percent
@@ -16,7 +16,10 @@ from ..models.actionplan import Activity
 from ..models.followup import ActivityStatus, FollowUpFile
 from ..models.kommun import CouncilGoal, MunicipalGoal, Organisation
 from ..models.plan import BoardGoal, Comparison, Measure, PlanFile, Series
-from .charts import Trend
+from .charts import Line, Trend
+
+# Utfall by (mått id, delserie id or None for the mått itself), then by year.
+Outcomes = dict[tuple[str, str | None], dict[int, Target]]
 
 
 class NothingToRender(Exception):
@@ -33,6 +36,7 @@ class SeriesRow:
 @dataclass
 class MeasureRow:
     measure: Measure
+    name: str
     rows: list[SeriesRow]
     trend: Trend
 
@@ -102,13 +106,17 @@ def plan_document(tree: GoalTree, organisation: str, year: int) -> PlanDocument:
     orientation = {o.municipal_goal: o.text for o in plan.orientation}
     sections = []
     for municipal in tree.kommun.goals:
-        directed = [kf for kf in municipal.council_goals if organisation in tree.responsible(kf)]
-        section = PlanSection(municipal, directed, orientation.get(municipal.id))
+        section = PlanSection(municipal, [], orientation.get(municipal.id))
         for goal in plan.goals:
             kf = tree.council_goals.get(goal.council_goal or "")
             if (kf and kf[0].id == municipal.id) or (not kf and goal.municipal_goal == municipal.id):
                 section.goals.append(GoalRow(kf[1] if kf else None, goal,
-                                             [_measure_row(m, years, outcomes.get(m.id, {})) for m in goal.measures]))
+                                             [_measure_row(goal, m, years, outcomes) for m in goal.measures]))
+        # The KF-mål directed at the organisation, and every one its table
+        # refers to, even where the kommun did not name the organisation.
+        referred = {id(row.council_goal) for row in section.goals}
+        section.council_goals = [kf for kf in municipal.council_goals
+                                 if organisation in tree.responsible(kf) or id(kf) in referred]
         if section.council_goals or section.goals or section.orientation:
             sections.append(section)
     return PlanDocument(tree.kommun.municipality.name, org, plan, years, sections)
@@ -153,26 +161,50 @@ def _organisation(tree: GoalTree, organisation: str) -> Organisation:
     return tree.organisations[organisation]
 
 
-def _measure_row(measure: Measure, years: list[int], outcomes: dict[int, Target]) -> MeasureRow:
+def measure_name(goal: BoardGoal, measure: Measure) -> str:
+    """What a document calls a mått, in tables, headings and charts alike:
+    its text; without one, its nämndmål's text, which the mått measures –
+    told apart by datakälla, else by place, when the nämndmål has several
+    mått without text. Never the id, which only the YAML file shows."""
+    if measure.text:
+        return measure.text
+    untitled = [m for m in goal.measures if not m.text]
+    if len(untitled) < 2:
+        return goal.text
+    if measure.source and sum(m.source == measure.source for m in untitled) == 1:
+        return f"{goal.text} ({measure.source})"
+    place = next(i for i, m in enumerate(goal.measures, 1) if m is measure)
+    return f"{goal.text} (mått {place})"
+
+
+def _measure_row(goal: BoardGoal, measure: Measure, years: list[int], outcomes: Outcomes) -> MeasureRow:
     rows = [SeriesRow(s.name if s is not measure else None, s, [s.targets.get(y) for y in years])
             for s in measure.series()]
-    return MeasureRow(measure, rows, trend_of(measure, years[0], outcomes))
+    return MeasureRow(measure, measure_name(goal, measure), rows, trend_of(goal, measure, years[0], outcomes))
 
 
-def trend_of(measure: Measure, first_year: int, outcomes: dict[int, Target],
+def trend_of(goal: BoardGoal, measure: Measure, first_year: int, outcomes: Outcomes,
              benchmark: Comparison | None = None) -> Trend:
-    """What a mått's chart shows: ingångsvärde, målvärden, utfall and, where
-    the follow-up gives one, the jämförelsevärde."""
-    start = baseline_number(measure) if not measure.sub_series else None
-    year = measure.baseline.year if start is not None else None
+    """What a mått's chart shows: for the mått, or for each of its
+    delserier, the ingångsvärde, målvärden and utfall; and, where the
+    follow-up gives one, the jämförelsevärde."""
+    lines = []
+    for series in measure.series():
+        part = series.id if series is not measure else None
+        baseline = series.baseline.value if series.baseline and series.baseline.value else None
+        year = series.baseline.year if baseline is not None else None
+        lines.append(Line(
+            name=series.name if part else None,
+            baseline=(year or first_year - 1, baseline) if baseline is not None else None,
+            baseline_dated=year is not None,
+            targets=dict(series.targets),
+            outcomes=outcomes.get((measure.id, part), {}),
+        ))
     return Trend(
-        name=measure.text or measure.id,
-        unit="percent" if is_percent(kind_of(measure)) else "number",
-        baseline=(year or first_year - 1, start) if start is not None else None,
-        baseline_dated=year is not None,
-        targets=dict(numeric_targets(measure)),
-        outcomes={y: t.number for y, t in outcomes.items() if t.number is not None},
-        benchmark=(benchmark.year, benchmark.value.number) if benchmark and benchmark.value.number is not None else None,
+        name=measure_name(goal, measure),
+        percent=is_percent(kind_of(measure)),
+        lines=tuple(lines),
+        benchmark=(benchmark.year, benchmark.value) if benchmark else None,
     )
 
 
@@ -189,24 +221,26 @@ def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[tuple[str, st
         for item in goal.measures:
             benchmark = item.outcome.benchmark if item.outcome else None
             trends[(organisation, item.measure.id)] = trend_of(
-                item.measure, period.start if period else goal.plan.year,
-                outcomes[organisation].get(item.measure.id, {}), benchmark)
+                goal.goal, item.measure, period.start if period else goal.plan.year,
+                outcomes[organisation], benchmark)
     return trends
 
 
-def _outcomes(tree: GoalTree, organisation: str, until: datetime.date | None = None) -> dict[str, dict[int, Target]]:
-    """Each mått's utfall by year: the year's bokslut, else its latest report,
-    leaving out reports after ``until`` (a delår chart must not show the bokslut)."""
+def _outcomes(tree: GoalTree, organisation: str, until: datetime.date | None = None) -> Outcomes:
+    """Each mått's utfall by year, and each delserie's: the year's bokslut,
+    else its latest report, leaving out reports after ``until`` (a delår
+    chart must not show the bokslut)."""
     reports = {r.id: r for r in tree.kommun.settings.follow_ups}
-    found: dict[str, dict[int, Target]] = {}
+    found: Outcomes = {}
     dated = [(calendar.as_of(reports[f.report], f.year), f) for f in tree.follow_ups
              if f.organisation == organisation and f.report in reports]
     for day, follow_up in sorted(dated, key=lambda pair: pair[0]):
         if until is not None and day > until:
             continue
         for measure_id, outcome in outcomes_of(follow_up).items():
-            if outcome.value is not None:
-                found.setdefault(measure_id, {})[follow_up.year] = outcome.value
+            for part, measured in [(None, outcome), *((s.sub_series, s) for s in outcome.sub_outcomes)]:
+                if measured.value is not None:
+                    found.setdefault((measure_id, part), {})[follow_up.year] = measured.value
     return found
 
 

@@ -16,6 +16,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from .charts import grade_bar, new_document, trend_chart
+from .documents import measure_name
 from .filters import FILTERS, html_text, md_text
 
 FORMATS = {"md": "md", "markdown": "md", "html": "html"}
@@ -52,7 +53,7 @@ def environment(own_templates: Path | None = None, output_format: str = "html") 
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(trend_chart=trend_chart, grade_bar=grade_bar)
+    env.globals.update(trend_chart=trend_chart, grade_bar=grade_bar, measure_name=measure_name)
     return env
 
 

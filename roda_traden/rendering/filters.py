@@ -12,6 +12,8 @@ from markupsafe import Markup, escape
 from ..domain.grades import Grade
 from ..language.numbers import format_number, round_half_up
 from ..language.values import Target
+from ..models.kommun import GROUP_ALL
+from ..models.plan import Baseline
 from ..text.printable import printable
 
 
@@ -28,20 +30,44 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round_half_up(value)}\u00a0%"
 
 
-def target(value: Target | None) -> str:
-    """A målvärde or utfall as written, with Swedish spacing: "72%" → "72 %"."""
-    if value is None:
+_PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
+
+
+def target(value: Target | None, percent: bool = False) -> str:
+    """A målvärde, ingångsvärde or utfall as the plan wrote it – comparators,
+    words and units kept (">25" stays ">25", "minst 30 %" stays itself) –
+    with only Swedish number spacing: a bare number in Swedish form (7.4 →
+    "7,4", 1052 → "1 052") and a no-break space before "%" ("72%" →
+    "72 %"). ``percent``: the mått is in per cent, so a bare number is shown
+    with its unit (a chart, where no column heading says it)."""
+    if value is None or not value.raw.strip():
         return "–"
-    if value.kind == "number" and value.number is not None:
-        ops = {"=": "", ">=": "≥\u00a0", "<=": "≤\u00a0", ">": ">\u00a0", "<": "<\u00a0"}
-        shown = ops[value.op] + format_number(value.number)
-        return shown + "\u00a0%" if value.percent else shown
-    return value.raw
+    raw = " ".join(value.raw.split())
+    if value.number is not None and _PLAIN_NUMBER.fullmatch(raw):
+        return format_number(value.number) + ("\u00a0%" if percent else "")
+    return _PERCENT_SIGN.sub("\u00a0%", raw)
+
+
+def baseline(value: Baseline | None) -> str:
+    """An ingångsvärde as the table prints it: "69 % (2022)", "Nytt mål", "–"."""
+    if value is None or not value.new and value.value is None:
+        return "–"
+    if value.new:
+        return "Nytt mål"
+    return target(value.value) + (f" ({value.year})" if value.year else "")
 
 
 def series_values(values: dict[int, Target | None]) -> str:
     """A nyckeltal's history: "2018: 11, 2019: 19, 2020: –, 2021: 24"."""
     return ", ".join(f"{year}: {target(value)}" for year, value in sorted(values.items())) or "–"
+
+
+def responsible(names: list[str]) -> str:
+    """Whom a KF-mål is directed at, as the kommun wrote it ("VON, KFN, KS",
+    "KS, MSN, Bolagen"); nothing for a KF-mål to all, which, as in the
+    kommun's own documents, names no one."""
+    return "" if [name.lower() for name in names] == [GROUP_ALL] else ", ".join(names)
 
 
 def date(value: datetime.date | None) -> str:
@@ -105,8 +131,10 @@ FILTERS = {
     "number": number,
     "percent": percent,
     "target": target,
+    "baseline": baseline,
     "date": date,
     "series_values": series_values,
+    "responsible": responsible,
     "grade": grade,
     "paragraphs": paragraphs,
     "md_paragraphs": md_paragraphs,
