@@ -373,3 +373,11 @@ def test_blank_lines_in_beskrivning_and_inledning_stay_paragraphs(tmp_path, styl
     html, _ = render("verksamhetsplan", "VON", None, output_format="html", tree=tree)
     assert "<p>Första stycket, på två rader.</p><p>Andra stycket.</p>" in html
     assert "<p>Inledningen, på två rader.</p><p>Sedan mer.</p>" in html
+
+
+def test_a_bare_number_is_printed_in_swedish_form():
+    """7.4 in YAML is 7,4 in a Swedish report; a written text keeps its own form."""
+    request = ReportRequest("verksamhetsplan", "UN", 2027, None, "md", None, False, TODAY)
+    text, _ = render_report(load_tree(REPO / "goals"), request)
+    row = next(line for line in text.splitlines() if "Sjukfrånvaro i procent av ordinarie arbetstid" in line)
+    assert row.endswith("| 7,4 (2025) | 7 | 6,6 | 6,2 |")
