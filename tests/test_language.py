@@ -13,6 +13,7 @@ from roda_traden.language import units
 from roda_traden.language.goals import read_goal
 from roda_traden.language.tokens import mentions, tokenize
 from roda_traden.language.values import NotAValue, parse_target
+from roda_traden.language.when import read_when, split_when
 from roda_traden.language.words import Direction
 
 CORPUS = YAML(typ="safe").load(Path(__file__).parent.joinpath("data", "wordings.yaml").read_text(encoding="utf-8"))
@@ -85,6 +86,26 @@ def test_value_reading(entry):
         assert target.number == pytest.approx(entry["number"]), target
     if "direction" in entry:
         assert target.direction == _direction(entry["direction"]), target
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=str(e["text"])) for e in CORPUS["times"]])
+def test_time_reading(entry):
+    when = read_when(entry["text"])
+    if entry.get("readable", True) is False:
+        assert when is None, when
+        return
+    assert when is not None and when.raw == str(entry["text"])
+    assert when.year == entry["year"], when
+    # YAML reads 2023-12-01 as a date; a time without a day has none.
+    assert when.date == entry.get("date"), when
+
+
+def test_brackets_after_a_value_say_when_it_was_measured():
+    value, when = split_when("41 (jan–nov 2023)")
+    assert value == "41" and when.raw == "jan–nov 2023" and when.year == 2023
+    assert split_when("80 % (riket)") is None and split_when("80 %") is None
+    target = parse_target("41 (jan–nov 2023)")
+    assert target.raw == "41 (jan–nov 2023)" and target.when == when
 
 
 @pytest.mark.parametrize("entry", [pytest.param(e, id=e["unit"]) for e in CORPUS["units"]])

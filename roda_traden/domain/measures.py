@@ -14,7 +14,7 @@ from ..language.tokens import Quantity
 from ..language.values import Target
 from ..language.words import Direction
 from ..models.followup import FollowUpFile, Outcome
-from ..models.plan import BoardGoal, Measure, Series
+from ..models.plan import Baseline, BoardGoal, Measure, Series
 
 _DECLARED = {"öka": Direction.UP, "minska": Direction.DOWN, "bibehålla": Direction.KEEP}
 
@@ -58,9 +58,13 @@ def direction_for_assessment(goal: BoardGoal, measure: Measure, series: Series) 
     stated = intent(goal, measure)
     if stated is not None and stated.source != GOAL_TEXT:
         return stated.direction
-    start, targets = baseline_number(series), numeric_targets(series)
-    if start is not None and targets and targets[-1][1] != start:
-        return Direction.UP if targets[-1][1] > start else Direction.DOWN
+    targets = numeric_targets(series)
+    starts = [start.number for start in starts_of(series) if start.number is not None]
+    if starts and targets and all(targets[-1][1] != start for start in starts):
+        # Split baselines (ingångsvärden per del) say a direction only when all agree.
+        ways = {targets[-1][1] > start for start in starts}
+        if len(ways) == 1:
+            return Direction.UP if ways.pop() else Direction.DOWN
     return stated.direction if stated is not None else None
 
 
@@ -112,12 +116,42 @@ def bounds_of(measure: Measure, goal: BoardGoal | None = None) -> Bounds | None:
 
 def values(series: Series) -> list[Target]:
     found = list(series.targets.values())
-    if series.baseline is not None and series.baseline.value is not None:
-        found.append(series.baseline.value)
+    found.extend(start.baseline.value for start in starts_of(series) if start.baseline.value is not None)
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Start:
+    """One ingångsvärde a series' målvärden start from: the series' own, or
+    one part's where a merged förvaltning has one per former part
+    (`ingångsvärden`). ``keys`` lead from the series to it."""
+
+    baseline: Baseline
+    part: str | None
+    keys: tuple
+
+    @property
+    def number(self) -> float | None:
+        value = self.baseline.value
+        return value.number if value is not None and value.kind == "number" else None
+
+    @property
+    def what(self) -> str:
+        """How messages name it: "ingångsvärdet", "ingångsvärdet för äldreomsorg"."""
+        return "ingångsvärdet" if self.part is None else f"ingångsvärdet för {self.part}"
+
+
+def starts_of(series: Series) -> list[Start]:
+    """Every ingångsvärde the series' målvärden are compared with."""
+    if isinstance(series, Measure) and series.part_baselines:
+        return [Start(part, part.part, ("ingångsvärden", i)) for i, part in enumerate(series.part_baselines)]
+    return [Start(series.baseline, None, ("ingångsvärde",))] if series.baseline is not None else []
+
+
 def baseline_number(series: Series) -> float | None:
+    """The one ingångsvärde as a number. None for split baselines: no one
+    part's baseline is where the merged series started, so bedömning
+    measures against the målvärde alone (tolerans), as without a baseline."""
     baseline = series.baseline
     if baseline is None or baseline.value is None or baseline.value.kind != "number":
         return None

@@ -5,6 +5,7 @@ utfall ("72 %", ">25", "minst 30 %", "ja", "ökar jämfört med föregående
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -15,6 +16,7 @@ from . import words
 from .goals import read_goal
 from .numbers import as_number, parse_number
 from .tokens import OP, is_unit, tokenize
+from .when import When, split_when
 from .words import Direction
 
 Op = Literal["=", ">", ">=", "<", "<="]
@@ -43,6 +45,9 @@ class Target:
     unit: str | None = None
     # A range ("20–25 %", "mellan 20 och 25 %"): ``number`` is its lower end.
     upper: float | None = None
+    # When the value was measured, where the plan prints it after the value:
+    # "41 (jan–nov 2023)", "2 701 (jan–okt)".
+    when: When | None = None
 
 
 class NotAValue(ValueError):
@@ -82,6 +87,11 @@ def _parse_scalar(kind: type, value: object) -> Target:
         return Target(raw=text, kind="yes_no", yes=lowered in words.YES_WORDS)
     if lowered in words.MEASUREMENT_WORDS:
         return Target(raw=text, kind="measurement")
+    if text.endswith(")") and (dated := split_when(text)) is not None:
+        return dataclasses.replace(_parse_scalar(str, dated[0]), raw=text, when=dated[1])
+    if (duration := _DURATION.match(text)) is not None:
+        hours = parse_number(duration["hours"])
+        return Target(raw=text, kind="number", number=hours + int(duration["minutes"]) / 60, unit="timmar")
     first, _, rest = text.partition(" ")
     if first.lower() in words.APPROXIMATELY and rest and (about := _parse_scalar(str, rest)).kind == "number":
         return Target(raw=text, kind="number", op=about.op, number=about.number, percent=about.percent,
@@ -103,6 +113,8 @@ def _parse_scalar(kind: type, value: object) -> Target:
     return Target(raw=text, kind="unknown")
 
 
+# "8278:26": hours and minutes, as time reports print a duration.
+_DURATION = re.compile(r"^(?P<hours>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+):(?P<minutes>[0-5]\d)$")
 _SHARE_OF = re.compile(r"^(?P<a>\d{1,4})\s+av\s+(?P<b>\d{1,4})$")  # "9 av 10"
 _SPAN_NUMBER = r"-?\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?"
 _RANGE = re.compile(rf"^(?:mellan\s+)?(?P<a>{_SPAN_NUMBER})\s?(?P<pa>%|procent)?\s?(?:[-–—]|och|till)\s?"

@@ -5,13 +5,76 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from ..language.values import Target
+from ..language.when import When, read_when
 from ..language.words import NEW_BASELINE_WORDS
 from .base import Id, Model, Text
 from .common import Decision, Year
 from .values import Amount, Number, PeriodValue, TargetValue
+
+
+def _when(value: object) -> When:
+    when = read_when(value)
+    if when is None:
+        raise PydanticCustomError(
+            "rt", "\"{value}\" går inte att läsa som en tid.",
+            {"value": str(value)[:80],
+             "hint": "Skriv t.ex. \"2023\", \"jan–nov 2023\", \"delår 2023\", \"T1 2023\", \"vt 2023\" "
+                     "eller \"läsåret 2022/23\"."})
+    return when
+
+
+def _date(value: object) -> When:
+    when = _when(value)
+    if when.date is None:
+        raise PydanticCustomError("rt", "\"{value}\" är inget datum.",
+                                  {"value": when.raw, "hint": "Skriv datumet som 2023-12-01 eller 1/12 2023, "
+                                   "eller använd \"period:\" för en period."})
+    return when
+
+
+_WHEN_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+WhenValue = Annotated[
+    When, PlainValidator(_when), PlainSerializer(str),
+    WithJsonSchema({**_WHEN_SCHEMA, "description": "Period: 2023, jan–nov 2023, delår 2023, T1 2023, vt 2023, "
+                    "läsåret 2022/23"}),
+]
+DateValue = Annotated[
+    When, PlainValidator(_date), PlainSerializer(str),
+    WithJsonSchema({**_WHEN_SCHEMA, "description": "Datum: 2023-12-01 eller 1/12 2023"}),
+]
+
+
+def _dating(value: Target | None, year: int | None, *written: When | None) -> When | None:
+    """When a value was measured: its `period`/`datum`, or the brackets
+    after the value ("41 (jan–nov 2023)"). A year the two state
+    differently is refused: one of them is a typo."""
+    when = next((w for w in written if w is not None), None) or (value.when if value is not None else None)
+    if when is not None and when.year is not None and year is not None and when.year != year:
+        raise PydanticCustomError(
+            "rt", "Året {year} stämmer inte med \"{when}\".",
+            {"year": year, "when": when.raw, "hint": "Ta bort \"år\" (året läses ur perioden) eller rätta det."})
+    return when
+
+
+def _printed(value: Target | None, year: int | None, when: When | None) -> str:
+    if value is None:
+        return ""
+    if value.when is not None:
+        return value.raw  # written as printed: "41 (jan–nov 2023)"
+    if when is not None:
+        return f"{value.raw} ({when.raw}{f' {year}' if when.year is None and year else ''})"
+    return f"{value.raw} ({year})" if year else value.raw
 
 
 def _baseline_mapping(value: object) -> object:
@@ -25,12 +88,15 @@ def _baseline_mapping(value: object) -> object:
 
 
 class Baseline(Model):
-    """Ingångsvärde: the value (and year) the målvärden start from."""
+    """Ingångsvärde: the value the målvärden start from, and when it was
+    measured: a year, a period ("jan–nov 2023") or a date."""
 
     label: ClassVar[str] = "ingångsvärde"
 
     value: TargetValue | None = Field(default=None, alias="värde")
     year: Year | None = Field(default=None, alias="år")
+    period: WhenValue | None = None
+    date: DateValue | None = Field(default=None, alias="datum")
     new: bool = Field(default=False, alias="nytt")
     source: Text | None = Field(default=None, alias="källa")
 
@@ -38,7 +104,36 @@ class Baseline(Model):
     def _new_or_value(self) -> Baseline:
         if self.new and self.value is not None:
             raise PydanticCustomError("rt", "Ett ingångsvärde är antingen ett värde eller \"nytt: true\", inte båda.")
+        if self.period is not None and self.date is not None:
+            raise PydanticCustomError("rt", "Ett ingångsvärde har antingen \"period\" eller \"datum\", inte båda.",
+                                      {"hint": "Ett värde vid ett datum: \"datum\"; för en del av året: \"period\"."})
+        _dating(self.value, self.year, self.period, self.date)
         return self
+
+    @property
+    def dated(self) -> When | None:
+        """When the value was measured, however the plan wrote it."""
+        return self.period or self.date or (self.value.when if self.value is not None else None)
+
+    @property
+    def measured_year(self) -> int | None:
+        """The year the value is about: `år`, else the period's or date's."""
+        dated = self.dated
+        return self.year if self.year is not None else dated.year if dated is not None else None
+
+    @property
+    def printed(self) -> str:
+        """The value as a report prints it: "41 (jan–nov 2023)", "64 (2023)"."""
+        return "nytt mål" if self.new else _printed(self.value, self.year, self.dated)
+
+
+class BaselinePart(Baseline):
+    """One part's ingångsvärde, where a förvaltning formed by a merger has a
+    baseline for each former part and one series of målvärden."""
+
+    label: ClassVar[str] = "ingångsvärde för en del"
+
+    part: Text = Field(alias="del")
 
 
 BaselineValue = Annotated[
@@ -48,12 +143,14 @@ BaselineValue = Annotated[
         {
             "anyOf": [
                 {"type": "number"},
-                {"type": "string", "description": "Värde, eller \"nytt mål\""},
+                {"type": "string", "description": "Värde, \"41 (jan–nov 2023)\", eller \"nytt mål\""},
                 {
                     "type": "object",
                     "properties": {
                         "värde": {"anyOf": [{"type": "number"}, {"type": "string"}]},
                         "år": {"type": "integer"},
+                        "period": {**_WHEN_SCHEMA, "description": "T.ex. jan–nov 2023, delår 2023"},
+                        "datum": {**_WHEN_SCHEMA, "description": "T.ex. 2023-12-01, 1/12 2023"},
                         "nytt": {"type": "boolean"},
                         "källa": {"type": "string"},
                     },
@@ -116,15 +213,30 @@ class Measure(Series):
     value_range: ValueRange | None = Field(default=None, alias="intervall")
     kolada: Text | None = None
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
+    # After a merger: one ingångsvärde per former part, one målvärden series.
+    part_baselines: list[BaselinePart] = Field(default_factory=list, alias="ingångsvärden")
 
     @model_validator(mode="after")
     def _values_in_one_place(self) -> Measure:
-        if self.sub_series and (self.baseline is not None or self.targets):
+        if self.sub_series and (self.baseline is not None or self.targets or self.part_baselines):
             raise PydanticCustomError(
                 "rt", f"Måttet \"{self.id}\" har delserier och ska då ha ingångsvärden och målvärden "
                 "i varje delserie, inte på måttet.",
                 {"hint": "Flytta måttets ingångsvärde och målvärden till delserierna, eller ta bort delserierna."})
+        if self.part_baselines and self.baseline is not None:
+            raise PydanticCustomError(
+                "rt", f"Måttet \"{self.id}\" har både \"ingångsvärde\" och \"ingångsvärden\".",
+                {"hint": "Ett gemensamt ingångsvärde skrivs under \"ingångsvärde\"; ett per del (t.ex. "
+                         "äldreomsorg och socialomsorg) under \"ingångsvärden\" med \"del\"."})
+        parts = [baseline.part for baseline in self.part_baselines]
+        if twice := sorted({part for part in parts if parts.count(part) > 1}):
+            raise PydanticCustomError("rt", "Delen \"{part}\" har två ingångsvärden i måttet \"{id}\".",
+                                      {"part": twice[0], "id": self.id, "hint": "Ge varje del ett ingångsvärde."})
         return self
+
+    def baselines(self) -> list[Baseline]:
+        """The mått's ingångsvärden: one per part, or its one (if written)."""
+        return list(self.part_baselines) or ([self.baseline] if self.baseline is not None else [])
 
     def series(self) -> list[Series]:
         """The series carrying targets: the delserier, or the mått itself."""
@@ -165,10 +277,28 @@ class Orientation(Model):
 
 
 class Comparison(Model):
+    """A nyckeltal's jämförelsevärde: a value for a year or a period
+    ("2 701 (jan–okt)" with `år: 2023`, or `period: jan–okt 2023`)."""
+
     label: ClassVar[str] = "jämförelsevärde"
     value: TargetValue = Field(alias="värde")
-    year: Year = Field(alias="år")
+    year: Year | None = Field(default=None, alias="år")
+    period: WhenValue | None = None
     against: Text | None = Field(default=None, alias="avser")
+
+    @model_validator(mode="after")
+    def _dated(self) -> Comparison:
+        when = _dating(self.value, self.year, self.period)
+        if self.year is None and (when is None or when.year is None):
+            raise PydanticCustomError("rt", "Jämförelsevärdet \"{value}\" saknar år.",
+                                      {"value": self.value.raw,
+                                       "hint": "Lägg till \"år: ÅÅÅÅ\", eller \"period: jan–okt 2023\"."})
+        return self
+
+    @property
+    def printed(self) -> str:
+        """As a report prints it: "2 701 (jan–okt 2023)", "60 (2025)"."""
+        return _printed(self.value, self.year, self.period or self.value.when)
 
 
 class KeyFigure(Model):

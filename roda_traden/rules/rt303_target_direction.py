@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..domain.measures import (
     DECLARED,
     MEASURE_TEXT,
-    baseline_number,
+    Start,
     bounds_of,
     intent,
     numeric_targets,
+    starts_of,
 )
 from ..language.numbers import format_number
 from ..problems import Severity
@@ -28,10 +29,10 @@ def wrong_direction(tree, sources: tuple[str, ...]):
         if stated is None or stated.source not in sources:
             continue
         wanted, name = stated.direction, series_name(measure, series)
-        targets, start = possible_targets(goal, measure, series, wanted), possible_baseline(goal, measure, series)
-        why = _why(stated.source, wanted)
-        wrong = [*_against_baseline(series, name, wanted, start, targets, why),
-                 *_changes(series, name, wanted, why)]
+        targets, why = possible_targets(goal, measure, series, wanted), _why(stated.source, wanted)
+        wrong = [hit for start, number in compared_starts(goal, measure, series, wanted.sign)
+                 for hit in _against_baseline(series, name, wanted, start, number, targets, why)]
+        wrong += _changes(series, name, wanted, why)
         flagged = {hit.keys for hit in wrong}
         yield from wrong
         yield from (hit for hit in _year_over_year(series, name, wanted, targets, why) if hit.keys not in flagged)
@@ -49,12 +50,28 @@ def possible_targets(goal, measure, series, wanted=None) -> list[tuple[int, floa
             and not (floors and series.targets[year].op == floors)]
 
 
-def possible_baseline(goal, measure, series) -> float | None:
+def compared_starts(goal, measure, series, sign: int) -> list[tuple[Start, float]]:
+    """The ingångsvärden a target's direction is judged from, with their
+    numbers. With one per part (`ingångsvärden`) the merged förvaltning's
+    value lies between the parts', so a target is surely against the
+    direction only past the part nearest it: for öka the lowest baseline,
+    for minska the highest; for bibehålla (or RT304's "same as today")
+    only when all parts start at the same value."""
+    found = [(start, number) for start in starts_of(series)
+             if (number := possible_baseline(goal, measure, start)) is not None]
+    if len(found) < 2:
+        return found
+    if sign == 0:
+        return found[:1] if len({number for _start, number in found}) == 1 else []
+    return [(min if sign > 0 else max)(found, key=lambda pair: pair[1])]
+
+
+def possible_baseline(goal, measure, start: Start) -> float | None:
     """The ingångsvärde as a number, unless the mått cannot take it (RT301)."""
-    start, bounds = baseline_number(series), bounds_of(measure=measure, goal=goal)
-    if start is not None and bounds is not None and bounds.firm and not bounds.holds(start):
+    number, bounds = start.number, bounds_of(measure=measure, goal=goal)
+    if number is not None and bounds is not None and bounds.firm and not bounds.holds(number):
         return None
-    return start
+    return number
 
 
 def _why(source: str, wanted) -> str:
@@ -77,14 +94,14 @@ def _wrong(wanted, a: float, b: float) -> bool:
     return b != a
 
 
-def _against_baseline(series, name, wanted, start, targets, why):
-    if start is None:
+def _against_baseline(series, name, wanted, start: Start, number: float | None, targets, why):
+    if number is None:
         return
     for year, value in targets:
-        if _wrong(wanted, start, value):
+        if _wrong(wanted, number, value):
             change = "skiljer sig från" if wanted.sign == 0 else "går åt andra hållet från"
             yield Hit(series, f"{why}, men målvärdet {format_number(value)} för {year} "
-                      f"i {name} {change} ingångsvärdet {format_number(start)}.",
+                      f"i {name} {change} {start.what} {format_number(number)}.",
                       "Rätta målvärdet, eller riktningen (\"riktning: öka/minska/bibehålla\" på måttet).",
                       ("målvärden", year))
 

@@ -5,23 +5,25 @@ from __future__ import annotations
 from ..domain.measures import intent
 from ..problems import Severity
 from .base import Hit, Rule
-from .rt303_target_direction import possible_baseline
+from .rt303_target_direction import compared_starts
 from .wording import series_name
 
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
         stated = intent(goal, measure)
-        start = possible_baseline(goal, measure, series)
-        if stated is None or not stated.direction.strict or start is None:
+        if stated is None or not stated.direction.strict:
             continue
-        for year, target in sorted(series.targets.items()):
-            # "<500" from 500 asks for less than today: a change, not the baseline.
-            if target.kind == "number" and target.op in ("=", ">=", "<=") and target.number == start:
-                yield Hit(series, f"Målet ska {stated.direction.infinitive}, men målvärdet för {year} i "
-                          f"{series_name(measure, series)} är samma som ingångsvärdet.",
-                          "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
-                          ("målvärden", year))
+        # Judged as for "bibehålla": a target equal to one part's baseline is
+        # a change for the merged förvaltning unless every part starts there.
+        for start, number in compared_starts(goal, measure, series, 0):
+            for year, target in sorted(series.targets.items()):
+                # "<500" from 500 asks for less than today: a change, not the baseline.
+                if target.kind == "number" and target.op in ("=", ">=", "<=") and target.number == number:
+                    yield Hit(series, f"Målet ska {stated.direction.infinitive}, men målvärdet för {year} i "
+                              f"{series_name(measure, series)} är samma som {start.what}.",
+                              "Sätt ett målvärde som innebär en förändring, eller skriv att nivån ska bibehållas.",
+                              ("målvärden", year))
 
 
 RULE = Rule(

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from ..domain.measures import starts_of
 from ..problems import Severity
 from .base import Hit, Rule
-from .wording import series_name
+from .wording import capitalized, series_name
 
 
 def check(tree, options):
     for plan, _goal, measure, series in tree.series():
-        period, baseline = tree.period_of(plan), series.baseline
-        if period and baseline is not None and baseline.year is not None and baseline.year >= period.start:
-            yield Hit(series, f"Ingångsvärdet i {series_name(measure, series)} är från {baseline.year}, "
+        period = tree.period_of(plan)
+        if not period:
+            continue
+        for start in starts_of(series):
+            year, dated = start.baseline.measured_year, start.baseline.dated
+            if year is None or year < period.start:
+                continue
+            when = dated.raw if dated is not None and start.baseline.year is None else year
+            yield Hit(series, f"{capitalized(start.what)} i {series_name(measure, series)} är från {when}, "
                       f"men perioden börjar {period.start}.",
-                      "Ingångsvärdet är utgångsläget före perioden, normalt senaste bokslutet.",
-                      ("ingångsvärde",))
+                      "Ingångsvärdet är utgångsläget före perioden, normalt senaste bokslutet.", start.keys)
 
 
 RULE = Rule(
@@ -29,5 +35,8 @@ bokslutsvärdet. Ett ingångsvärde från periodens första år eller senare är
 oftast ett skrivfel.
 
 Fel (period 2023–2025): `ingångsvärde: {värde: 69 %, år: 2023}`
+
+Ett värde för en del av ett år räknas till det året: `"41 (jan–nov 2022)"`
+ligger före perioden 2023–2025, `läsåret 2022/23` gör det inte.
 """,
 )

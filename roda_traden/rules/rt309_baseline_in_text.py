@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.measures import baseline_number, baselines_for, compatible
+from ..domain.measures import baselines_for, compatible, starts_of
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
@@ -11,15 +11,20 @@ from .wording import series_name
 
 def check(tree, options):
     for _plan, goal, measure, series in tree.series():
-        start = baseline_number(series)
-        if start is None:
+        starts = [start for start in starts_of(series) if start.number is not None]
+        if not starts:
             continue
         for quantity in baselines_for(goal, measure):
-            if compatible(quantity, measure, series.baseline.value) and quantity.number != start:
+            # With one ingångsvärde per part the text may name any one of them.
+            if compatible(quantity, measure, starts[0].baseline.value) and \
+                    all(quantity.number != start.number for start in starts):
                 unit = " %" if quantity.kind == "percent" else ""
-                yield Hit(series, f"Texten utgår från {format_number(quantity.number)}{unit}, men ingångsvärdet i "
-                          f"{series_name(measure, series)} är {series.baseline.value.raw}.",
-                          "Rätta texten eller ingångsvärdet så att de säger samma sak.", ("ingångsvärde",))
+                stated = " och ".join(start.baseline.value.raw if start.part is None else
+                                      f"{start.baseline.value.raw} för {start.part}" for start in starts)
+                yield Hit(series, f"Texten utgår från {format_number(quantity.number)}{unit}, men "
+                          f"{'ingångsvärdet' if len(starts) == 1 else 'ingångsvärdena'} i "
+                          f"{series_name(measure, series)} är {stated}.",
+                          "Rätta texten eller ingångsvärdet så att de säger samma sak.", starts[0].keys[:1])
 
 
 RULE = Rule(
