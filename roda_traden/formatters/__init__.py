@@ -10,7 +10,7 @@ from typing import TextIO
 
 from ..engine.result import Result
 
-FORMATS = {"terminal": "terminal", "json": "json_format", "github": "github"}
+FORMATS = {"terminal": "terminal", "json": "json_format", "github": "github", "sarif": "sarif"}
 
 
 def render(name: str, result: Result, stream: TextIO) -> None:
