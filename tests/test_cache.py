@@ -154,12 +154,12 @@ def test_old_entries_are_pruned(tmp_path, monkeypatch):
     assert len(_result_files(tmp_path / "c")) == 2
 
 
-def _rt(*args: str, env: dict | None = None):
+def _rt(*args: str, env: dict | None = None, cwd: Path = EXAMPLE.parent.parent):
     import subprocess
     import sys
 
     return subprocess.run([sys.executable, "-m", "roda_traden", *args], capture_output=True,
-                          env={**os.environ, **(env or {})}, cwd=EXAMPLE.parent.parent)
+                          env={**os.environ, **(env or {})}, cwd=cwd)
 
 
 def test_a_cache_hit_answers_byte_for_byte_as_a_full_run():
@@ -189,6 +189,15 @@ def test_validate_without_typer_answers_as_the_typer_command_does(tmp_path):
         typer_run, fast = _rt("validate", where, env={"RT_DEBUG": "1"}), _rt("validate", where)
         assert fast.returncode == typer_run.returncode == 2, where
         assert fast.stderr == typer_run.stderr and fast.stderr.startswith(b"rt: "), where
+    # Without a path: the tree found upwards from inside it, and no tree at all.
+    for cwd, code in ((EXAMPLE / "namnder" / "von", 1), (tmp_path, 2)):
+        for args in (["--no-cache"], ["-f", "json"], ["-f", "xml"]):
+            typer_run = _rt("validate", *args, env={"RT_DEBUG": "1"}, cwd=cwd)
+            fast = _rt("validate", *args, cwd=cwd)
+            assert (fast.returncode, fast.stdout, fast.stderr) == \
+                (typer_run.returncode, typer_run.stdout, typer_run.stderr), (cwd, args)
+            assert fast.returncode == (2 if "xml" in args else code), (cwd, args)
+    assert b"../../kommun.yaml" in _rt("validate", "-f", "json", cwd=EXAMPLE / "namnder" / "von").stdout
 
 
 def test_a_cold_validate_needs_no_typer():

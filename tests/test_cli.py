@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from roda_traden.cli.app import run
+from roda_traden.formatters import FORMATS
 from tests.conftest import EXAMPLE, REPO, make_tree
 
 GOLDEN = REPO / "tests" / "golden" / "oxelosund-validate.json"
@@ -90,7 +91,7 @@ def test_directory_of_many_kommuner(tmp_path):
     ("args", "message"),
     [
         (["validate", "finns-inte"], "rt: Sökvägen \"finns-inte\" finns inte."),
-        (["validate", "--format", "xml", "goals"], "rt: Okänt format \"xml\". Välj bland: terminal, json, github."),
+        (["validate", "--format", "xml", "goals"], f"rt: Okänt format \"xml\". Välj bland: {', '.join(FORMATS)}."),
         (["validate", "--formatt", "json"], "rt: Okänd flagga --formatt. Menade du --format?"),
         (["valdate"], "rt: Okänt kommando \"valdate\". Menade du \"validate\"?"),
         (["validate", "goals", "extra"], "rt: För många argument: extra."),
@@ -146,12 +147,20 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(monkeypatch, in_di
     assert any(p.code == "RT209" for p in problems)
 
 
-def test_unknown_file_is_a_warning_not_unreadable_input(tmp_path):
-    tree = make_tree(tmp_path / "t", {"namnder/von/anteckningar.yaml": "fritt: text\n"})
-    done = rt("validate", str(tree), "-f", "json")
-    assert done.returncode == 0
-    summary = json.loads(done.stdout)["summary"]
-    assert (summary["warnings"], summary["unreadable"]) == (1, [])
+def test_a_misspelt_plan_fails_the_check_but_is_not_unreadable_input(tmp_path):
+    """Issue 10: a plan skipped for its name must not leave CI green."""
+    plan = (REPO / "tests/rules/base/namnder/von/verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+    make_tree(tmp_path / "t", {"namnder/von/verksamhetsplan-2024.yaml": None,
+                               "namnder/von/verksamhetplan-2024.yaml": plan})
+    done = rt("validate", "t", "-f", "json", cwd=tmp_path)
+    assert done.returncode == 1
+    document = json.loads(done.stdout)
+    assert document["summary"]["unreadable"] == []
+    found = {p["code"]: p for p in document["problems"]}
+    assert (found["RT009"]["severity"], found["RT009"]["hint"]) == \
+        ("error", "Menade du \"verksamhetsplan-2024.yaml\"? Byt namn på filen.")
+    assert found["RT106"]["hint"] == ("t/namnder/von/verksamhetplan-2024.yaml ser ut att vara planen men heter "
+                                      "fel; byt namn på den till verksamhetsplan-2024.yaml.")
 
 
 def test_nested_tree_is_its_own_tree(tmp_path):
@@ -176,9 +185,9 @@ def test_thousands_of_one_finding_are_summed_up_for_people_but_all_in_json(tmp_p
     terminal = rt("validate", str(tree), "--no-cache")
     assert terminal.stdout.count("RT009") == 51  # 50 shown and the line that counts the rest
     assert "… och 70 fynd till med RT009" in terminal.stdout
-    assert "0 fel och 120 varningar" in terminal.stdout
+    assert "120 fel och 0 varningar" in terminal.stdout
     github = rt("validate", str(tree), "--no-cache", "-f", "github")
-    assert github.stdout.count("::warning") == 50 and "70 fynd till med RT009" in github.stdout
+    assert github.stdout.count("::error") == 50 and "70 fynd till med RT009" in github.stdout
     assert len(json.loads(rt("validate", str(tree), "--no-cache", "-f", "json").stdout)["problems"]) == 120
 
 
@@ -208,3 +217,141 @@ def test_control_characters_from_the_files_never_reach_a_terminal(tmp_path):
         assert all(line.startswith(("::error file=", "::warning file=")) for line in own), own
         assert not any("::warning file=a" in line.split("::", 2)[1] for line in own if line.count("::") >= 2)
     assert "injicerad" in outputs[0].stdout and "\\n::warning" in outputs[0].stdout
+
+
+def _repository_with_tree(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    make_tree(repo / "mal", {})
+    (repo / ".git").mkdir()
+    return repo
+
+
+def test_without_a_path_commands_find_the_tree_from_the_working_directory_upwards(tmp_path):
+    repo = _repository_with_tree(tmp_path)
+    inside = repo / "mal" / "namnder" / "von"
+    done = rt("validate", "-f", "json", "--no-cache", cwd=inside)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["files"] == 3
+    assert rt("status", "--period", "delar", "--år", "2024", cwd=inside).stdout.startswith("Provkommun – Delårsrapport")
+    report = rt("report", "verksamhetsplan", "--org", "VON", cwd=inside)
+    assert report.returncode == 0 and "Vård- och omsorgsnämnden" in report.stdout
+    written = rt("utfall", "set", "VON.nojdhet-hemtjanst", "73", "--period", "delar", cwd=inside)
+    assert written.returncode == 0, written.stderr
+    assert (inside / "uppfoljning-2024-delar.yaml").is_file()
+
+
+def test_without_a_tree_upwards_goals_in_the_repository_root_is_used(tmp_path):
+    repo = _repository_with_tree(tmp_path)
+    (repo / "docs").mkdir()
+    done = rt("validate", cwd=repo / "docs")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        "rt: Hittar inget målträd: ingen kommun.yaml i den här mappen eller mapparna ovanför (upp till git-repots "
+        "rot), och ingen mapp \"../goals\". Ange sökvägen till målträdet (mappen med kommun.yaml).")
+    (repo / "mal").rename(repo / "goals")
+    assert rt("validate", "-f", "json", cwd=repo / "docs").returncode == 0
+    assert rt("status", "--period", "delar", "--år", "2024", cwd=repo).returncode == 0
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    from importlib import metadata
+
+    done = rt(flag)
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"rt version {metadata.version('roda-traden')}\n", "")
+
+
+@pytest.mark.parametrize(("args", "start"), [
+    (["-o", "rapport.html"], "<!DOCTYPE html>"),
+    (["-o", "rapport.HTM"], "<!DOCTYPE html>"),
+    (["-o", "rapport.md"], "# "),
+    (["-o", "rapport"], "# "),
+    (["-f", "html", "-o", "rapport.txt"], "<!DOCTYPE html>"),
+])
+def test_report_format_follows_the_output_file_name(tmp_path, args, start):
+    tree = make_tree(tmp_path / "t", {})
+    done = rt("report", "verksamhetsplan", str(tree), "--org", "VON", *args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / args[-1]).read_text(encoding="utf-8").lstrip().startswith(start)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-f", "md", "-o", "rapport.html"],
+     "rt: \"rapport.html\" är en html-fil men --format säger md; ändra filändelsen eller --format."),
+    (["-o", "rapport.pdf"], ("rt: rt vet inte vilket format filändelsen .pdf är; skriv till en .md- eller .html-fil, "
+                             "eller ange --format md eller --format html.")),
+])
+def test_report_refuses_a_file_name_that_contradicts_the_format(tmp_path, args, message):
+    tree = make_tree(tmp_path / "t", {})
+    done = rt("report", "verksamhetsplan", str(tree), "--org", "VON", *args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == message
+    assert not (tmp_path / args[-1]).exists()
+
+
+_BROKEN_VON = {
+    "namnder/von/verksamhetsplan-2024.yaml": "organisation: VON\når: 2024\nnämndmål: [\n",
+    "namnder/von/handlingsplan-2024-aldreomsorg.yaml": (
+        "organisation: VON\når: 2024\nförvaltning: Äldreomsorgen\naktiviteter:\n  - id: a\n    nämndmål: nojdhet-hemtjanst\n"
+        "    vad: Genomförandeplaner för alla brukare.\n    varför: Nöjdare brukare.\n    ansvarig: Enhetschef\n"
+        "    klart: Q3\n    uppföljning: Vid delår, andel brukare med plan.\n"),
+    "namnder/von/uppfoljning-2024-delar.yaml": (
+        "organisation: VON\når: 2024\nuppföljning: delar\ndatum: 2024-09-13\nutfall:\n"
+        "  - {mått: nojdhet-hemtjanst, värde: 72 %, avser: 2024-08-31}\n"),
+}
+_UNREAD = "VON:s verksamhetsplan för 2024 finns men kunde inte läsas (t/namnder/von/verksamhetsplan-2024.yaml)"
+
+
+def test_files_that_depend_on_an_unreadable_plan_say_it_exists(tmp_path):
+    make_tree(tmp_path / "t", _BROKEN_VON)
+    problems = json.loads(rt("validate", "t", "-f", "json", cwd=tmp_path).stdout)["problems"]
+    said = {p["code"]: p for p in problems if p["code"] in ("RT701", "RT806", "RT106")}
+    assert sorted(said) == ["RT701", "RT806"]  # the plan is not missing (RT106)
+    assert said["RT701"]["message"].startswith(_UNREAD + ", så handlingsplanens aktiviteter")
+    assert said["RT806"]["message"].startswith(_UNREAD + ", så uppföljningens hänvisningar")
+    assert all("ingen verksamhetsplan" not in p["message"] for p in problems)
+
+
+@pytest.mark.parametrize("command", [
+    ["status", "t", "--org", "VON", "--period", "delar", "--år", "2024"],
+    ["report", "verksamhetsplan", "t", "--org", "VON", "--år", "2024"],
+    ["utfall", "set", "VON.nojdhet-hemtjanst", "73", "--period", "delar", "--år", "2024", "--träd", "t"],
+])
+def test_commands_refusing_an_unreadable_plan_name_it(tmp_path, command):
+    make_tree(tmp_path / "t", _BROKEN_VON)
+    done = rt(*command, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == f"rt: {_UNREAD}. Kör \"rt validate\" och rätta felen i den först."
+
+
+def test_status_of_a_tree_whose_plans_all_fail_names_them(tmp_path):
+    make_tree(tmp_path / "t", {**_BROKEN_VON, "namnder/kbab/verksamhetsplan-2024.yaml": "år: [\n"})
+    done = rt("status", "t", "--period", "delar", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        "rt: Ingen verksamhetsplan för 2024 kunde läsas (t/namnder/kbab/verksamhetsplan-2024.yaml, "
+        "t/namnder/von/verksamhetsplan-2024.yaml); kör \"rt validate\" och rätta felen i dem först.")
+
+
+_KBAB = (REPO / "tests/rules/base/namnder/kbab/verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+_VON = (REPO / "tests/rules/base/namnder/von/verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("files", "hints"), [
+    ({"namnder/kbab/verksamhetsplan-2024.yaml": _KBAB.replace("år: 2024", "år: 2025")},
+     ["Lägg till namnder/von/verksamhetsplan-2025.yaml.",
+      "t/namnder/kbab/verksamhetsplan-2024.yaml anger år 2025; rätta filen."]),
+    ({"namnder/kbab/verksamhetsplan-2024.yaml": None,
+      "namnder/kbab/verksamhetsplan-2023.yaml": _KBAB.replace("år: 2024", "år: 2023")},
+     [("t/namnder/kbab/verksamhetsplan-2023.yaml gäller 2023, utanför planeringsperioden 2024–2026; "
+       "rätta \"år:\" i planen eller planeringsperioden i kommun.yaml.")]),
+    ({"namnder/kbab/verksamhetsplan-2024.yaml": _VON},
+     ["t/namnder/kbab/verksamhetsplan-2024.yaml anger organisation VON; rätta filen."]),
+    ({"namnder/kbab/verksamhetsplan-2024.yaml": None, "bolag/kbab/verksamhetsplan-2024.yaml": _KBAB,
+      "namnder/von/verksamhetsplan-2025.yaml": _VON.replace("år: 2024", "år: 2025")},
+     ["Lägg till bolag/kbab/verksamhetsplan-2025.yaml."]),
+])
+def test_a_missing_plan_hint_says_what_is_wrong_never_to_add_a_file_that_exists(tmp_path, files, hints):
+    make_tree(tmp_path / "t", files)
+    problems = json.loads(rt("validate", "t", "-f", "json", cwd=tmp_path).stdout)["problems"]
+    assert [p["hint"] for p in problems if p["code"] == "RT106"] == hints

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-
-DEFAULT_TREE = "goals"
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -28,6 +27,7 @@ def _validate_fast(call: dict) -> int:
     from .validate import validate
 
     def answered() -> int:
+        call["path"] = tree_path(call["path"])
         if not call["no_cache"]:
             from ..domain.context import RunContext
             from ..engine.cache import answer
@@ -47,8 +47,6 @@ def plain_validate(args: list[str]) -> dict | None:
     values), which typer then parses and explains in full."""
     if not args or args[0] != "validate" or os.environ.get("RT_DEBUG"):
         return None
-    from pathlib import Path
-
     call = {"path": None, "output": "terminal", "strict": False, "jobs": 0, "no_cache": False,
             "period": None, "year": None}
     rest = iter(args[1:])
@@ -73,12 +71,25 @@ def plain_validate(args: list[str]) -> dict | None:
             return None
         else:
             call["path"] = arg
-    call["path"] = Path(call["path"] or DEFAULT_TREE)
     return call
+
+
+def tree_path(given: Path | str | None) -> Path:
+    """The path a command works on: the one given, else the tree found from
+    the working directory upwards (loading/discovery.py)."""
+    if given is not None:
+        return Path(given)
+    from ..loading.discovery import default_tree
+    from .guard import UsageProblem
+
+    found = default_tree()
+    if not found.exists():
+        raise UsageProblem(f"Hittar inget målträd: ingen kommun.yaml i den här mappen eller mapparna ovanför "
+                           f"(upp till git-repots rot), och ingen mapp \"{found}\". Ange sökvägen till "
+                           "målträdet (mappen med kommun.yaml).")
+    return found
 
 
 def arguments(path: str, output: str, strict: bool) -> tuple:
     """What the output of `rt validate` depends on besides the files and context."""
-    from pathlib import Path
-
     return (str(Path(path)), output, strict)

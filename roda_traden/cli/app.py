@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 
 from ..text.printable import printable
-from . import DEFAULT_TREE as DEFAULT_TREE_NAME
-from . import swedish
+from . import swedish, tree_path
 from .guard import UsageProblem, guarded
 from .guard import checked_year as _year
 
@@ -24,12 +23,41 @@ app = typer.Typer(
     subcommand_metavar="KOMMANDO [ARGUMENT]...",
 )
 
-DEFAULT_TREE = Path(DEFAULT_TREE_NAME)
+# Without a path, commands work on the tree found from the working directory upwards.
+FOUND_TREE = "Standard: närmaste mapp med kommun.yaml här eller uppåt (inom git-repot), annars goals/."
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"rt version {version()}")
+        raise typer.Exit(0)
+
+
+def version() -> str:
+    """rt's version as installed, or as the source says when run from a checkout."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("roda-traden")
+    except metadata.PackageNotFoundError:
+        from .. import __version__
+
+        return __version__
+
+
+@app.callback()
+def _options(
+    _: bool = typer.Option(False, "--version", "-V", metavar="", is_eager=True, callback=_version,
+                           help="Visa rt:s version och avsluta."),
+) -> None:
+    pass
 
 
 @app.command("validate")
 def validate(
-    path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil."),
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil. "
+                                       + FOUND_TREE),
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json eller github."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
@@ -50,7 +78,8 @@ def validate(
 
 @app.command("status")
 def status(
-    path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Rapport i kommunens kalender, t.ex. delår, bokslut eller ett id. Standard: nästa."),
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året som följs upp. Standard: senaste planens år."),
@@ -60,13 +89,9 @@ def status(
 ) -> None:
     """Visa röda tråden med bedömning per mål, och vad som saknas inför rapporten."""
     from ..engine.status import status_report
-    from ..loading.tree import load_tree
-
     if output not in ("terminal", "json"):
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: terminal, json.")
-    tree = load_tree(_tree_dir(path))
-    if tree.kommun is None:
-        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    tree = _loaded(path)
     if organisation and organisation not in tree.organisations:
         raise UsageProblem(f"Okänd organisation \"{organisation}\". Välj bland: {', '.join(tree.organisations)}.")
     report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
@@ -94,7 +119,8 @@ def outcome_set(
     forecast: str | None = typer.Option(None, "--prognos", metavar="VÄRDE", help="Prognos för helåret."),
     sub_series: str | None = typer.Option(None, "--delserie", metavar="ID", help="Delserie, om måttet har delserier."),
     source: str | None = typer.Option(None, "--källa", metavar="TEXT", help="Varifrån utfallet kommer."),
-    path: Path = typer.Option(DEFAULT_TREE, "--träd", metavar="SÖKVÄG", help="Målträdet."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
 ) -> None:
     """Skriv ett utfall i rätt uppföljningsfil; kommentarer och ordning bevaras."""
     from ..writing.followups import set_outcome
@@ -113,7 +139,8 @@ def activity_set(
     completion: str | None = typer.Option(None, "--genomförandegrad", metavar="PROCENT", help="0–100."),
     comment: str | None = typer.Option(None, "--kommentar", metavar="TEXT", help="Kort kommentar."),
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
-    path: Path = typer.Option(DEFAULT_TREE, "--träd", metavar="SÖKVÄG", help="Målträdet."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
 ) -> None:
     """Skriv en aktivitets status i rätt uppföljningsfil; kommentarer och ordning bevaras."""
     from ..writing.followups import set_activity
@@ -122,13 +149,10 @@ def activity_set(
     typer.echo(printable(f"Skrev status för {address} i {written}."))
 
 
-def _writing(write, path: Path) -> Path:
-    from ..loading.tree import load_tree
+def _writing(write, path: Path | None) -> Path:
     from ..writing.followups import WriteRefused
 
-    tree = load_tree(_tree_dir(path))
-    if tree.kommun is None:
-        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    tree = _loaded(path)
     try:
         return write(tree)
     except WriteRefused as refusal:
@@ -139,11 +163,14 @@ def _writing(write, path: Path) -> Path:
 def report(
     kind: str | None = typer.Argument(None, metavar="DOKUMENT",
                                       help="verksamhetsplan, uppföljning eller handlingsplan. Standard: uppföljning."),
-    path: Path = typer.Argument(DEFAULT_TREE, metavar="SÖKVÄG", help="Målträdet (mapp med kommun.yaml)."),
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
     organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Organisation, t.ex. VON."),
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
-    output_format: str = typer.Option("md", "--format", "-f", metavar="FORMAT", help="md (Markdown) eller html."),
+    output_format: str | None = typer.Option(None, "--format", "-f", metavar="FORMAT", show_default=False,
+                                             help="md (Markdown) eller html. Standard: efter filändelsen i -o, "
+                                             "annars md."),
     out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
     templates: Path | None = typer.Option(None, "--templates", metavar="MAPP", help="Egna mallar som ersätter de inbyggda fil för fil."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Vägra rendera en uppföljning där uppgifter saknas."),
@@ -153,19 +180,15 @@ def report(
     from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
 
     if kind is not None and kind not in KINDS:
-        if path != DEFAULT_TREE:  # two arguments, the first no document: a typo, not a path
+        if path is not None:  # two arguments, the first no document: a typo, not a path
             raise UsageProblem(f"Okänt dokument \"{kind}\". Välj bland: verksamhetsplan, uppföljning, handlingsplan.")
         path, kind = Path(kind), None  # "rt report examples/… --period delår"
-    request = ReportRequest(kind or "uppföljning", organisation, year, period, output_format, templates, strict,
-                            _date(today))
+    request = ReportRequest(kind or "uppföljning", organisation, year, period, _report_format(output_format, out),
+                            templates, strict, _date(today))
     if templates is not None and not templates.is_dir():
         state = "är ingen mapp" if templates.exists() else "finns inte"
         raise UsageProblem(f"Mallmappen \"{templates}\" {state}.")
-    from ..loading.tree import load_tree
-
-    tree = load_tree(_tree_dir(path))
-    if tree.kommun is None:
-        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    tree = _loaded(path)
     try:
         text, refused = _unknown_report_is_usage(lambda: render_report(tree, request))
     except ReportRefused as error:
@@ -227,12 +250,35 @@ def rules(
         typer.echo(f"{rule.code}  {rule.severity.value:<8} {rule.name:<32} {rule.summary}")
 
 
-def _tree_dir(path: Path) -> Path:
-    from ..loading.discovery import KOMMUN_FILE
+# What a report file's name says it holds.
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
+
+def _report_format(given: str | None, out: Path | None) -> str:
+    """The report's format: as given, else as the output file's name says;
+    never Markdown in a file named .html, nor a guess for a name rt does not know."""
+    suffix = out.suffix.lower() if out is not None else ""
+    named = REPORT_SUFFIXES.get(suffix)
+    if given in REPORT_SUFFIXES.values() and named is not None and given != named:
+        raise UsageProblem(f"\"{out}\" är en {named}-fil men --format säger {given}; ändra filändelsen eller --format.")
+    if given is None and suffix and named is None:
+        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md- eller .html-fil, "
+                           "eller ange --format md eller --format html.")
+    return given or named or "md"
+
+
+def _loaded(given: Path | None):
+    """The tree a command reads and writes, with a kommun.yaml rt can read."""
+    from ..loading.discovery import KOMMUN_FILE
+    from ..loading.tree import load_tree
+
+    path = tree_path(given)
     if not (path / KOMMUN_FILE).is_file():
         raise UsageProblem(f"Hittar ingen kommun.yaml i \"{path}\".")
-    return path
+    tree = load_tree(path)
+    if tree.kommun is None:
+        raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
+    return tree
 
 
 def _date(text: str | None):

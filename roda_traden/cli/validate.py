@@ -7,16 +7,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import arguments
+from . import arguments, tree_path
 from .guard import UsageProblem, checked_year
 
 
-def validate(path: Path, output: str = "terminal", strict: bool = False, jobs: int = 0, no_cache: bool = False,
+def validate(path: Path | None, output: str = "terminal", strict: bool = False, jobs: int = 0, no_cache: bool = False,
              period: str | None = None, year: int | None = None) -> int:
-    """Check the tree(s) at ``path``, print the problems in ``output`` format
-    and return the exit code."""
+    """Check the tree(s) at ``path`` (None: the tree found from the working
+    directory), print the problems in ``output`` format and return the exit code."""
     from ..formatters import FORMATS, render
+    from ..loading.discovery import YAML_SUFFIXES
 
+    path = tree_path(path)  # first, as the fast path of `rt validate` does before asking the cache
     checked_year(year)
     if no_cache:
         from ..engine.run import validate_path
@@ -27,7 +29,7 @@ def validate(path: Path, output: str = "terminal", strict: bool = False, jobs: i
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: {', '.join(FORMATS)}.")
     if not path.exists():
         raise UsageProblem(f"Sökvägen \"{path}\" finns inte.")
-    if path.is_file() and path.suffix not in (".yaml", ".yml"):
+    if path.is_file() and path.suffix.lower() not in YAML_SUFFIXES:
         raise UsageProblem(f"\"{path}\" är inte en YAML-fil; ange ett målträd eller en fil i det.")
     from ..domain.calendar import UnknownReport
     from ..domain.context import RunContext

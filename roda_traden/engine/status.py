@@ -9,6 +9,7 @@ from ..domain import calendar
 from ..domain.context import RunContext
 from ..domain.status import Status, Tally, build, tally
 from ..domain.tree import GoalTree
+from ..loading.tree import no_plan, unread_plans
 from ..problems import Problem
 from .run import report_problems
 
@@ -32,14 +33,18 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
                   today: datetime.date) -> StatusReport:
     """The status of one report; without a name, the next one due."""
     settings = tree.kommun.settings
-    year = year or tree.latest_year() or today.year
+    # A tree whose plans all fail to read is still about their year, not today's.
+    year = year or tree.latest_year() or max((y for _org, y in tree.invalid_plans), default=today.year)
     report = calendar.find_report(settings, report_name) if report_name else calendar.next_report(settings, year, today)
     if report is None:
         raise calendar.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
     if not any(plan.year == year for plan in tree.plans):
-        raise calendar.UnknownReport(f"Trädet har ingen verksamhetsplan för {year}; ange ett annat --år.")
+        unread = unread_plans(tree, year)
+        raise calendar.UnknownReport(
+            f"Ingen verksamhetsplan för {year} kunde läsas ({', '.join(unread)}); kör \"rt validate\" och rätta "
+            "felen i dem först." if unread else f"Trädet har ingen verksamhetsplan för {year}; ange ett annat --år.")
     if organisation and tree.plan_of(organisation, year) is None:
-        raise calendar.UnknownReport(f"{organisation} har ingen verksamhetsplan för {year} att följa upp.")
+        raise calendar.UnknownReport(no_plan(tree, organisation, year))
     status = build(tree, report, year, organisation)
     tallies = {m.municipal_goal.id: tally([c.assessment.grade for c in m.council_goals], settings)
                for m in status.municipal_goals}

@@ -71,10 +71,39 @@ rt vägrar läsa filer över 10 MB och filer där alias (`*namn`) expanderar til
 orimligt många värden ("alias-bomber"). En målfil är normalt under 1 MB.
 """, required=True)
 
-UNKNOWN_FILE = Code("RT009", "läsning.okänd-fil", "Okänd fil i målträdet", WARNING, """
-En YAML-fil i trädet har ett namn som inte motsvarar någon filtyp och
-kontrolleras därför inte. Ofta ett stavfel: `verksamhetplan-2023.yaml`.
+UNKNOWN_FILE = Code("RT009", "läsning.okänd-fil", "Okänd fil bland målfilerna", ERROR, """
+En YAML-fil har ett namn som inte motsvarar någon filtyp och kontrolleras
+därför inte, fast den ser ut att vara en målfil: namnet liknar en filtyps
+(`verksamhetplan-2027.yaml`, `Verksamhetsplan-2027.yaml`,
+`verksamhetsplan_2027.yml`), eller filen ligger under `namnder/` eller i
+samma mapp som planer. Fel, eftersom en plan som hoppas över annars ger en
+grön kontroll i CI. Tipset föreslår det närmaste giltiga namnet.
+
+Fel: `namnder/von/verksamhetplan-2027.yaml` (menade du
+`verksamhetsplan-2027.yaml`?)
+
+Rätt: `namnder/von/verksamhetsplan-2027.yaml`. En fil som inte är en målfil
+(anteckningar, underlag) hör inte hemma bland planerna: flytta den.
 Filtyperna och deras namn beskrivs i docs/format.md.
+""")
+
+OTHER_YAML = Code("RT016", "läsning.annan-yaml", "YAML-fil i målträdet som inte är en målfil", WARNING, """
+En YAML-fil utanför `namnder/` och planernas mappar, vars namn inte liknar
+någon filtyp (t.ex. `mkdocs.yml` eller en egen `kolada-koppling.yaml` i
+trädets rot), kontrolleras inte. Varning, så att inget hoppas över i
+tysthet, men inget fel: filen är troligen något annat än en målfil.
+
+Flytta filen ut ur målträdet, eller stäng av regeln om trädet ska ha sådana
+filer:
+
+```yaml
+inställningar:
+  regler:
+    RT016: av
+```
+
+Filer och mappar vars namn börjar med punkt (`.github/`,
+`.pre-commit-config.yaml`) hör till verktygen och läses aldrig.
 """)
 
 IGNORE_COMMENT = Code("RT010", "läsning.ignore", "Ogiltig eller oanvänd ignore-kommentar", WARNING, """
@@ -133,4 +162,4 @@ inställningar:
 """)
 
 READING_CODES = (SYNTAX, TAB, BOM, LINE_ENDINGS, NOT_NFC, DUPLICATE_KEY, STRUCTURE, TOO_LARGE, UNKNOWN_FILE,
-                 IGNORE_COMMENT, ENCODING, FILE_NAME_YEAR, NOT_CHECKED, SETTINGS, LINK_OUTSIDE)
+                 IGNORE_COMMENT, ENCODING, FILE_NAME_YEAR, NOT_CHECKED, SETTINGS, LINK_OUTSIDE, OTHER_YAML)

@@ -7,6 +7,9 @@ import os
 from pathlib import Path
 
 KOMMUN_FILE = "kommun.yaml"
+# Where a command looks when given no path and no tree is found upwards.
+FALLBACK_TREE = "goals"
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def find_trees(path: Path) -> list[Path]:
@@ -28,16 +31,44 @@ def tree_root(path: Path) -> Path | None:
     return None
 
 
+def default_tree(start: Path | None = None) -> Path:
+    """The tree a command works on when given no path, found as git finds
+    its repository: the nearest directory at or above ``start`` (the working
+    directory) holding a kommun.yaml, looking no higher than the git
+    repository's root; else goals/ in that root (outside a repository: in
+    ``start``). Relative to the working directory, as a user would type it."""
+    start = (start or Path.cwd()).absolute()
+    top = start
+    for directory in (start, *start.parents):
+        if (directory / KOMMUN_FILE).is_file():
+            return _as_typed(directory)
+        if (directory / ".git").exists():  # a folder, or a file in a worktree or submodule
+            top = directory
+            break
+    return _as_typed(top / FALLBACK_TREE)
+
+
+def _as_typed(path: Path) -> Path:
+    try:
+        return Path(os.path.relpath(path, Path.cwd()))
+    except ValueError:  # another drive on Windows
+        return path
+
+
 def yaml_files(root: Path) -> list[Path]:
     """The tree's YAML files, in a stable order, without nested trees. A
     linked folder is listed as if a file, so that a link leaving the tree is
-    reported (rt never walks into linked folders)."""
+    reported (rt never walks into linked folders). Names starting with a dot
+    are tools' own (.git, .github, .pre-commit-config.yaml, an editor's
+    temporary file) and are left out; .YAML counts as .yaml, so that a
+    plan saved with capitals is not skipped unseen."""
     found = []
     for directory, subdirs, files in os.walk(root):
         linked = [d for d in subdirs if Path(directory, d).is_symlink()]
         subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in linked
                             and not (Path(directory, d) / KOMMUN_FILE).is_file())
-        found.extend(Path(directory, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+        found.extend(Path(directory, f) for f in sorted(files)
+                     if not f.startswith(".") and f.lower().endswith(YAML_SUFFIXES))
         found.extend(Path(directory, d) for d in sorted(linked) if leaves_tree(root, Path(directory, d)))
     return found
 

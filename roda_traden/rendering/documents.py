@@ -12,6 +12,7 @@ from ..domain.tree import GoalTree
 from ..engine.status import StatusReport, status_report
 from ..language.units import is_percent
 from ..language.values import Target
+from ..loading.tree import no_plan
 from ..models.actionplan import Activity
 from ..models.followup import ActivityStatus, FollowUpFile
 from ..models.kommun import CouncilGoal, MunicipalGoal, Organisation
@@ -99,7 +100,7 @@ def plan_document(tree: GoalTree, organisation: str, year: int) -> PlanDocument:
     org = _organisation(tree, organisation)
     plan = tree.plan_of(organisation, year)
     if plan is None:
-        raise NothingToRender(f"{organisation} har ingen verksamhetsplan för {year}.")
+        raise NothingToRender(no_plan(tree, organisation, year))
     period = tree.period_of(plan)
     years = list(period.years) if period else sorted({y for _p, _g, _m, s in tree.series() for y in s.targets})
     outcomes = _outcomes(tree, organisation)

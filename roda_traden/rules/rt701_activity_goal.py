@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..loading.tree import unread_plans
 from ..problems import Severity
 from ..text.spelling import did_you_mean
 from .base import Hit, Rule
@@ -11,9 +12,7 @@ def check(tree, options):
     for action_plan in tree.action_plans:
         plan = tree.plan_of(action_plan.organisation, action_plan.year)
         if plan is None:
-            yield Hit(action_plan, f"{action_plan.organisation} har ingen verksamhetsplan för {action_plan.year}, "
-                      "så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
-                      "Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".", ("organisation",))
+            yield _without_plan(tree, action_plan)
             continue
         goals = [goal.id for goal in plan.goals]
         for activity in action_plan.activities:
@@ -23,6 +22,19 @@ def check(tree, options):
                           f"som inte finns i {plan.organisation}:s verksamhetsplan {plan.year}.",
                           f"Menade du \"{guess}\"?" if guess else "Använd id:t för ett nämndmål i verksamhetsplanen.",
                           ("nämndmål",))
+
+
+def _without_plan(tree, action_plan) -> Hit:
+    organisation, year = action_plan.organisation, action_plan.year
+    unread = unread_plans(tree, year, organisation)
+    if unread:
+        return Hit(action_plan, f"{organisation}:s verksamhetsplan för {year} finns men kunde inte läsas "
+                   f"({', '.join(unread)}), så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
+                   "Rätta felen i verksamhetsplanen (kör rt validate på den); då kontrolleras aktiviteterna.",
+                   ("organisation",))
+    return Hit(action_plan, f"{organisation} har ingen verksamhetsplan för {year}, "
+               "så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
+               "Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".", ("organisation",))
 
 
 RULE = Rule(

@@ -3,6 +3,7 @@ activities and nämndmål."""
 
 from __future__ import annotations
 
+from ..loading.tree import unread_plans
 from ..problems import Severity
 from ..text.spelling import did_you_mean
 from .base import Hit, Rule
@@ -12,8 +13,7 @@ def check(tree, options):
     for follow_up in tree.follow_ups:
         plan = tree.plan_of(follow_up.organisation, follow_up.year)
         if plan is None:
-            yield Hit(follow_up, f"{follow_up.organisation} har ingen verksamhetsplan för {follow_up.year} att följa upp.",
-                      "Rätta \"organisation:\" eller \"år:\".", ("organisation",))
+            yield _without_plan(tree, follow_up)
             continue
         measures = {m.id: m for g in plan.goals for m in g.measures}
         # A dict keeps the plan's order for suggestions and looks up in constant time.
@@ -35,6 +35,18 @@ def check(tree, options):
         for note in follow_up.goals:
             if note.board_goal not in goals:
                 yield _unknown(note, "nämndmål", note.board_goal, goals, ("nämndmål",))
+
+
+def _without_plan(tree, follow_up) -> Hit:
+    organisation, year = follow_up.organisation, follow_up.year
+    unread = unread_plans(tree, year, organisation)
+    if unread:
+        return Hit(follow_up, f"{organisation}:s verksamhetsplan för {year} finns men kunde inte läsas "
+                   f"({', '.join(unread)}), så uppföljningens hänvisningar kan inte kontrolleras.",
+                   "Rätta felen i verksamhetsplanen (kör rt validate på den); då kontrolleras uppföljningen.",
+                   ("organisation",))
+    return Hit(follow_up, f"{organisation} har ingen verksamhetsplan för {year} att följa upp.",
+               "Rätta \"organisation:\" eller \"år:\".", ("organisation",))
 
 
 def _unknown(node, kind, ref, known, keys):

@@ -21,6 +21,7 @@ from ..domain.tree import GoalTree
 from ..language.numbers import format_number, parse_number
 from ..language.values import NotAValue, parse_target
 from ..loading.discovery import display
+from ..loading.tree import no_plan
 from ..models.followup import ActivityState, FollowUpFile
 from ..models.plan import Measure
 from . import yamledit
@@ -42,7 +43,7 @@ def set_outcome(tree: GoalTree, address: str, value: str, report_name: str, year
     report, year = _report(tree, report_name, year)
     plan = tree.plan_of(organisation, year)
     if plan is None:
-        raise WriteRefused(f"{organisation} har ingen verksamhetsplan för {year}.")
+        raise WriteRefused(no_plan(tree, organisation, year))
     measures = {m.id: m for g in plan.goals for m in g.measures} | {k.id: k for k in plan.key_figures}
     if measure_id not in measures:
         raise WriteRefused(f"Måttet \"{measure_id}\" finns inte i {organisation}:s verksamhetsplan {year}.")
