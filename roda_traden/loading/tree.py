@@ -117,8 +117,9 @@ def unread_plans(tree: GoalTree, year: int, organisation: str | None = None) -> 
     otherwise call the plan missing."""
     if not any(y == year and organisation in (None, org) for org, y in tree.invalid_plans):
         return []
-    return [source.display for source in tree.unloaded((f"{PLAN.name}-",)) if PLAN.pattern.match(source.path.name)
-            and _claimed_plan(source)[1] == year and organisation in (None, _claimed_plan(source)[0])]
+    plans = [source for source in tree.unloaded((f"{PLAN.name}-",)) if PLAN.pattern.match(source.path.name)]
+    return [source.display for source in plans
+            if (claimed := _claimed_plan(source))[1] == year and organisation in (None, claimed[0])]
 
 
 def no_plan(tree: GoalTree, organisation: str, year: int) -> str:
