@@ -153,6 +153,31 @@ def test_hostile_file_names_in_a_real_run_reach_github_as_their_own_annotations(
     assert len(commands(done.stdout)) == len(found) == len(names)
 
 
+def test_no_format_of_validate_or_status_prints_a_line_the_runner_takes_for_a_command(tmp_path):
+    """Any format may be what a CI job prints to its log. A tree in a folder
+    named like a command, a kommun named like one and a file named with the
+    older "##[" form: only --format github's own annotations are commands."""
+    kommun = (REPO / "tests/rules/base/kommun.yaml").read_text(encoding="utf-8")
+    kommun = kommun.replace("namn: Provkommun", 'namn: "::error::kommun ##[add-mask]hemlig"')
+    folder = "::warning title=x::mapp"
+    make_tree(tmp_path / folder, {"kommun.yaml": kommun, "namnder/von/##[stop-commands]slut.yaml": "a: 1\n"})
+    runs = {output: rt("validate", folder, "--no-cache", "-f", output, cwd=tmp_path)
+            for output in ("terminal", "json", "sarif", "github")}
+    runs["status"] = rt("status", folder, "--period", "bokslut", cwd=tmp_path)
+    runs["status json"] = rt("status", folder, "--period", "bokslut", "-f", "json", cwd=tmp_path)
+    for output, done in runs.items():
+        assert not done.stderr, (output, done.stderr)
+        found = commands(done.stdout)
+        if output == "github":
+            assert [name for name, _, _ in found] in (["error"], ["warning"])
+            assert found[0][1]["file"] == f"{folder}/namnder/von/##[stop-commands]slut.yaml"
+        else:
+            assert found == [] and "##[" not in done.stdout, output
+    assert json.loads(runs["json"].stdout)["problems"][0]["file"] == f"{folder}/namnder/von/##[stop-commands]slut.yaml"
+    assert json.loads(runs["status json"].stdout)["kommun"] == "::error::kommun ##[add-mask]hemlig"
+    assert "\\x3a:warning title=x::mapp/namnder/von/#\\x23[stop-commands]slut.yaml" in runs["terminal"].stdout
+
+
 # --- the job summary -------------------------------------------------------
 
 def _summary(problems: list[Problem], limit: int = job_summary.SUMMARY_LIMIT) -> str:

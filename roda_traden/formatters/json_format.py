@@ -8,6 +8,7 @@ from typing import TextIO
 from .. import __version__
 from ..engine.result import Result
 from ..problems import Severity
+from .summary import json_log_safe
 
 
 def render(result: Result, stream: TextIO) -> None:
@@ -33,5 +34,5 @@ def render(result: Result, stream: TextIO) -> None:
             for p in result.problems
         ],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write(json_log_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     stream.write("\n")

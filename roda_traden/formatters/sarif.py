@@ -15,6 +15,7 @@ from ..engine.result import Result
 from ..problems import Code, Problem, Severity
 from ..rules.registry import RULES
 from ..text.printable import printable
+from .summary import json_log_safe
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -36,7 +37,7 @@ def render(result: Result, stream: TextIO) -> None:
             "results": [_result(p, index.get(p.code)) for p in result.problems],
         }],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write(json_log_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     stream.write("\n")
 
 

@@ -8,6 +8,7 @@ from typing import TextIO
 from ..domain.grades import Assessment
 from ..engine.status import StatusReport
 from ..problems import Problem
+from .summary import json_log_safe
 
 
 def render(report: StatusReport, stream: TextIO) -> None:
@@ -34,7 +35,7 @@ def render(report: StatusReport, stream: TextIO) -> None:
         "missing": [_gap(g) for g in report.gaps],
         "unread_files": report.unread,
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write(json_log_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     stream.write("\n")
 
 

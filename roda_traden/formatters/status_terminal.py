@@ -13,7 +13,7 @@ from ..domain.grades import Assessment, Grade
 from ..domain.status import Tally
 from ..engine.status import StatusReport
 from ..language.numbers import round_half_up
-from ..text.printable import printable
+from .summary import log_safe
 
 _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grade.UNKNOWN: "dim"}
 
@@ -21,12 +21,12 @@ _STYLE = {Grade.MET: "green", Grade.PARTLY: "yellow", Grade.NOT_MET: "red", Grad
 def render(report: StatusReport, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=False)
     status = report.status
-    console.print(Text(printable(f"{report.kommun} – {status.report.name} {status.year}"), style="bold"))
+    console.print(Text(log_safe(f"{report.kommun} – {status.report.name} {status.year}"), style="bold"))
     console.print(_deadline(report))
-    root = Tree(Text(printable(report.vision or "Vision"), style="bold"))
+    root = Tree(Text(log_safe(report.vision or "Vision"), style="bold"))
     for municipal in status.municipal_goals:
         tally = report.tallies[municipal.municipal_goal.id]
-        branch = root.add(Text.assemble((printable(municipal.municipal_goal.name), "bold"), "  ", _tally_text(tally, short=True)))
+        branch = root.add(Text.assemble((log_safe(municipal.municipal_goal.name), "bold"), "  ", _tally_text(tally, short=True)))
         for council in municipal.council_goals:
             extra = f"({council.council_goal.follow_up})" + ("" if council.goals else " – inget nämndmål i trädet")
             node = branch.add(_line(council.assessment, council.council_goal.text, extra))
@@ -51,12 +51,12 @@ def _goal(parent: Tree, goal) -> None:
 
 def _line(assessment: Assessment, text: str, extra: str = "") -> Text:
     grade = assessment.grade
-    line = Text.assemble((grade.shown, _STYLE[grade]), "  ", _short(printable(text)))
+    line = Text.assemble((grade.shown, _STYLE[grade]), "  ", _short(log_safe(text)))
     if assessment.manual is not None:
-        line.append(printable(f"  (beräknat: {assessment.computed.value}; manuell bedömning: {assessment.motivation})"),
+        line.append(log_safe(f"  (beräknat: {assessment.computed.value}; manuell bedömning: {assessment.motivation})"),
                     "italic")
     if extra:
-        line.append(printable(f"  {extra}"), "dim")
+        line.append(log_safe(f"  {extra}"), "dim")
     return line
 
 
@@ -71,7 +71,7 @@ def _tally_text(tally: Tally, short: bool = False) -> Text:
         text += f" ({tally.total} KF-mål)"
     if tally.degree is not None:
         text += f" · måluppfyllelsegrad {round_half_up(tally.degree)} % – {tally.level}"
-    return Text(printable(text) if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
+    return Text(log_safe(text) if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
 
 
 def _deadline(report: StatusReport) -> Text:
@@ -83,13 +83,13 @@ def _deadline(report: StatusReport) -> Text:
 
 def _missing(console: Console, report: StatusReport) -> None:
     for name in report.unread:
-        console.print(Text(printable(f"Varning: {name} kunde inte läsas och ingår inte; kör rt validate."),
+        console.print(Text(log_safe(f"Varning: {name} kunde inte läsas och ingår inte; kör rt validate."),
                            style="bold red"))
     if not report.gaps:
         console.print(Text("Inget saknas inför rapporten.", style="green"))
         return
-    console.print(Text(printable(f"Saknas inför {report.status.report.name} ({len(report.gaps)}):"), style="bold"))
+    console.print(Text(log_safe(f"Saknas inför {report.status.report.name} ({len(report.gaps)}):"), style="bold"))
     for gap in report.gaps:
-        console.print(Text.assemble("  ", (printable(f"{gap.file}:{gap.line}"), "dim"), f"  {gap.code}  ",
-                                    printable(gap.message)))
-        console.print(Text(" " * 4 + "→ " + printable(gap.hint), style="dim"))
+        console.print(Text.assemble("  ", (log_safe(f"{gap.file}:{gap.line}"), "dim"), f"  {gap.code}  ",
+                                    log_safe(gap.message)))
+        console.print(Text(" " * 4 + "→ " + log_safe(gap.hint), style="dim"))

@@ -1,13 +1,36 @@
-"""What every human-facing format shares: the cap on repeated findings and
-the one-line verdict it ends with."""
+"""What every human-facing format shares: the cap on repeated findings, the
+one-line verdict it ends with, and texts that a CI log cannot run."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..engine.result import Result
 from ..language.numbers import format_number
 from ..problems import Problem
+from ..text.printable import printable
+
+# A CI runner reads its log for commands: GitHub's a line that starts with
+# "::" and, in its older form, "##[" anywhere in a line.
+_LEADING_COMMAND = re.compile(r"^(\s*):(?=:)")
+_LEGACY_COMMAND = "##["
+
+
+def log_safe(text: str) -> str:
+    """A text from the files for a person, as ``printable`` writes it, that a
+    CI runner reading the log never takes for a command: the second "#" of
+    "##[" and the first ":" of a leading "::" are written as escapes."""
+    text = printable(text).replace(_LEGACY_COMMAND, "#\\x23[")
+    return _LEADING_COMMAND.sub(r"\1\\x3a", text)
+
+
+def json_log_safe(document: str) -> str:
+    """JSON text that means the same and holds no "##[" (JSON has "#" only
+    in strings, where "\\u0023" is the same character); its indented lines
+    never start with "::"."""
+    return document.replace(_LEGACY_COMMAND, "#\\u0023[")
+
 
 # Past this many findings of one code, a person reads a count, not a list.
 SHOWN_PER_CODE = 50
