@@ -201,8 +201,7 @@ def _dump(text: str, shape: Shape, reorder: bool, forced: set[tuple]) -> str:
     yaml.Emitter = _Emitter
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    # A year without a value is written "2024: null", as docs/format.md asks.
-    yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml.representer.add_representer(_Null, lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     data = yaml.load(text)
     _canonical(data, shape, reorder, forced, ())
     buffer = io.StringIO()
@@ -225,7 +224,7 @@ def _canonical(node: Any, shape: Shape, reorder: bool, forced: set[tuple], path:
             _reorder(node, [k for k in shape.keys if k in node] + [k for k in node if k not in shape.keys], place)
         for key in list(node):
             child = shape.children.get(key, _ANY) if shape.keys else shape.items or _ANY
-            node[key] = _leaf(node[key], child, forced, (*path, key))
+            node[key] = _leaf(node[key], child, forced, (*path, key), year_table=not shape.keys and isinstance(key, int))
             _canonical(node[key], child, reorder, forced, (*path, key), node)
     elif isinstance(node, CommentedSeq):
         for index, item in enumerate(node):
@@ -233,7 +232,14 @@ def _canonical(node: Any, shape: Shape, reorder: bool, forced: set[tuple], path:
             _canonical(node[index], shape.items or _ANY, reorder, forced, (*path, index), node)
 
 
-def _leaf(value: Any, shape: Shape, forced: set[tuple], path: tuple) -> Any:
+class _Null:
+    """A year without a value, written "2024: null" as docs/format.md asks;
+    any other key without a value is written with nothing after the colon."""
+
+
+def _leaf(value: Any, shape: Shape, forced: set[tuple], path: tuple, year_table: bool = False) -> Any:
+    if value is None and year_table:
+        return _Null()
     if not isinstance(value, str) or type(value).__name__ in ("FoldedScalarString", "LiteralScalarString"):
         return value
     text = percent_style(str(value)) if shape.target else str(value)
