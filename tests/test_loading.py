@@ -139,8 +139,9 @@ def test_keys_that_are_not_text_are_named_where_they_stand(tmp_path):
     plan = "organisation: VON\når: 2024\n2023: a\ntrue: b\nnull: c\n"
     tree = make_tree(tmp_path / "t", {PLAN: plan})
     found = [(p.line, p.message) for p in validate_path(tree).problems if p.code == "RT007"]
-    assert found == [(3, "Nyckeln \"2023\" är inte text."), (4, "Nyckeln \"true\" är inte text."),
-                     (5, "Nyckeln \"null\" är inte text.")]
+    assert found == [(3, "Nyckeln \"2023\" i verksamhetsplan är inte ett ord."),
+                     (4, "Nyckeln \"true\" i verksamhetsplan är inte ett ord."),
+                     (5, "Nyckeln \"null\" i verksamhetsplan är inte ett ord.")]
 
 
 def test_deep_block_nesting_is_refused_without_crashing(tmp_path):
@@ -188,8 +189,8 @@ def test_keys_equal_as_values_are_duplicates(tmp_path):
     (b"a:\n  - id: 1\n   x: 2\n", ("RT001", 3, 4), "i en lista"),
     (b"a: \"abc\nb: 1\n", ("RT001", 1, 4), "citattecken"),
     (b"a: [1, 2\nb: 1\n", ("RT001", 1, 4), "parentes"),
-    (b"a: @x\n", ("RT001", 1, 4), "Otillåtet tecken"),
-    (b"a: *saknas\n", ("RT001", 1, 4), "ankare"),
+    (b"a: @x\n", ("RT001", 1, 4), "värdet @x börjar med ett tecken"),
+    (b"a: *saknas\n", ("RT001", 1, 4), "ankaret &saknas, som inte finns"),
     (b"a: !!timestamp 2023-01-01\n", ("RT001", 1, 4), "okänd tagg !!timestamp"),
     (b"a: !!bool ja\n", ("RT001", 1, 4), "passar inte taggen !!bool"),
     (b"a: ]\n", ("RT001", 1, 4), "syntaxfel"),

@@ -9,9 +9,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..language.values import NotAValue, parse_period
+from ..models.common import Year
 from ..text.nodes import key_spellings
 from ..text.printable import printable
-from ..text.spelling import did_you_mean
+from ..text.spelling import did_you_mean, likely_year
+
+# The years a Year field accepts, as models/common.py bounds them.
+_YEAR_MIN, _YEAR_MAX = (next(getattr(m, bound) for m in typing.get_args(Year)[1].metadata if hasattr(m, bound))
+                        for bound in ("ge", "le"))
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -40,6 +46,8 @@ def schema_findings(model: type[BaseModel], data: Any, error: ValidationError) -
     for item in error.errors(include_url=False):
         if item["type"] == "invalid_key":  # pydantic spells the key in loc as 1 or "None"; the input is the key
             path = (*_data_path(data, item["loc"][:-1], missing=False), item["input"])
+        elif _about_key(item):  # loc is (…, "målvärden", key as text, "[key]")
+            path = (*_data_path(data, item["loc"][:-2], missing=False), item["input"])
         else:
             path = _data_path(data, item["loc"], missing=item["type"] == "missing")
         if path in seen:  # a union reports once per member; the first says enough
@@ -51,7 +59,7 @@ def schema_findings(model: type[BaseModel], data: Any, error: ValidationError) -
     for path, item in items:
         if item["type"] == "missing" and path in misspelt:
             continue
-        yield path, *_explain(model, path, item)
+        yield path, *_explain(model, data, path, item)
 
 
 def _suggestion(model: type[BaseModel], path: tuple) -> str | None:
@@ -79,14 +87,24 @@ def _data_path(data: Any, loc: tuple, missing: bool) -> tuple:
     return tuple(path)
 
 
-def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
+def _about_key(item: dict) -> bool:
+    return item["loc"][-1:] == ("[key]",)
+
+
+def _explain(root: type[BaseModel], data: Any, path: tuple, item: dict) -> tuple[str, str]:
     kind, value = item["type"], item.get("input")
-    key = _name(path)
+    key = _name(data, path)
     owner = model_at(root, path[:-1]) if path else root
     where = f" i {owner.label}" if owner is not None and hasattr(owner, "label") else ""
+    if _about_key(item):
+        if kind.startswith(("int_", "greater_than", "less_than")):
+            return _year_key(root, data, path)
+        return (f"Nyckeln {_shown_key(path[-1])} i \"{path[-2]}\" ska vara text.",
+                f"Skriv nyckeln inom citattecken: \"{_written_key(path[-1])}\".")
     if kind == "invalid_key":
-        shown = key_spellings(path[-1])[0]
-        return f"Nyckeln \"{shown}\" är inte text.", "Nycklar är ord som \"text\" eller \"mått\"; se docs/format.md."
+        allowed = ", ".join(_aliases(owner)) if owner else ""
+        return (f"Nyckeln {_shown_key(path[-1])}{where} är inte ett ord.",
+                f"Tillåtna nycklar här: {allowed}." if allowed else "Nycklar är ord; se docs/format.md.")
     if kind == "missing":
         return f"Nyckeln \"{key}\" saknas{where}.", f"Lägg till \"{key}: …\"; se docs/format.md."
     if kind == "extra_forbidden":
@@ -101,6 +119,9 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
         if key == "id" or str(key).endswith("id"):
             return f"Ogiltigt id {_show(value)}.", "Ett id består av bokstäver, siffror, - och _, utan mellanslag, t.ex. \"nojdhet-sabo\"."
         return f"Värdet {_show(value)} för \"{key}\" har fel form.", _pattern_hint(key)
+    if kind in ("greater_than_equal", "less_than_equal") and _is_year_bound(item) and _is_int(value):
+        return (f"\"{key}\" ska vara ett årtal med fyra siffror ({_YEAR_MIN}–{_YEAR_MAX}), inte {_show(value)}.",
+                f"Skriv året med fyra siffror, t.ex. {_example_year(data)}.")
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"Värdet {_show(value)} för \"{key}\" ligger utanför det tillåtna.", _range_hint(item)
     if kind == "too_short":
@@ -117,14 +138,88 @@ def _explain(root: type[BaseModel], path: tuple, item: dict) -> tuple[str, str]:
     return f"Ogiltigt värde {_show(value)} för \"{key}\".", "Jämför med exemplen i docs/format.md."
 
 
-def _name(path: tuple) -> str | None:
-    """The key a problem is about; list items as "mått nr 2", not an index."""
+def _name(data: Any, path: tuple) -> str | None:
+    """The key a problem is about, as written; list items as "mått nr 2", not an index."""
     if not path:
         return None
     last = path[-1]
-    if isinstance(last, int) and len(path) > 1 and isinstance(path[-2], str) and not str(path[-2]).isdigit():
+    if isinstance(_node(data, path[:-1]), list) and len(path) > 1:
         return f"{path[-2]} nr {last + 1}"
-    return last
+    return _written_key(last)
+
+
+def _node(data: Any, path: tuple) -> Any:
+    """What stands at ``path`` in the data, or None where nothing does."""
+    for segment in path:
+        try:
+            data = data[segment]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _written_key(key: Any) -> str:
+    """A scalar key as it is written in YAML: true, not True."""
+    return key_spellings(key)[0]
+
+
+def _shown_key(key: Any) -> str:
+    if isinstance(key, (frozenset, dict)):
+        return "(en mappning)"
+    if isinstance(key, tuple):
+        return "(en lista)"
+    return f"\"{printable(_written_key(key))}\""
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_year_bound(item: dict) -> bool:
+    ctx = item.get("ctx", {})
+    return ctx.get("ge") == _YEAR_MIN or ctx.get("le") == _YEAR_MAX
+
+
+def _year_key(root: type[BaseModel], data: Any, path: tuple) -> tuple[str, str]:
+    """A key of målvärden (or a nyckeltal's värden) that is not a year: say
+    it as written, where, and which year it likely is."""
+    written, mapping = path[-1], _node(data, path[:-1])
+    years = sorted(k for k in mapping or () if _is_int(k) and _YEAR_MIN <= k <= _YEAR_MAX)
+    owner = model_at(root, path[:-2])
+    container = _node(data, path[:-2])
+    whose = ""
+    if owner is not None and isinstance(container, dict) and isinstance(container.get("id"), str):
+        whose = f" för {owner.label} \"{printable(container['id'])}\""
+    message = f"Nyckeln {_shown_key(written)} i {path[-2]}{whose} är inte ett år."
+    period, context = _plan_years(data)
+    window = set(period) | ({*range(years[0] - 1, years[-1] + 2)} if years else set())
+    guess = likely_year(_written_key(written), sorted(window - set(years))) if _is_scalar(written) else None
+    hint = f"Menade du {guess}? " if guess else ""
+    if years:
+        context += " Övriga år här: " + ", ".join(map(str, years)) + "."
+    return message, f"{hint}Ett år skrivs med fyra siffror, t.ex. {guess or _example_year(data)}: … {context}"
+
+
+def _is_scalar(key: Any) -> bool:
+    return not isinstance(key, (frozenset, tuple, dict))
+
+
+def _plan_years(data: Any) -> tuple[range, str]:
+    """The years a plan is for, and how to say so: its own period, else
+    its year and the two after (how a plan's period usually runs)."""
+    try:
+        period = parse_period(data.get("period"))
+    except NotAValue:
+        year = data.get("år")
+        if not _is_int(year) or not _YEAR_MIN <= year <= _YEAR_MAX:
+            return range(0), ""
+        return range(year, year + 3), f"Planen gäller {year}."
+    return period.years, f"Planperioden är {period.start}–{period.end}."
+
+
+def _example_year(data: Any) -> int:
+    year = data.get("år") if isinstance(data, dict) else None
+    return year if _is_int(year) and _YEAR_MIN <= year <= _YEAR_MAX else 2025
 
 
 def _show(value: Any) -> str:
@@ -136,7 +231,7 @@ def _show(value: Any) -> str:
         return "en lista"
     if _huge(value):
         return "ett tal med över 60 siffror"
-    text = printable(str(value))
+    text = printable(_written_key(value) if isinstance(value, bool) else str(value))
     return f"\"{text[:60]}…\"" if len(text) > 60 else f"\"{text}\""
 
 
@@ -148,8 +243,11 @@ def _huge(value: Any) -> bool:
 def _type_hint(kind: str, key: Any, value: Any) -> str:
     if key == "kod":
         return "Kommunkoden är fyra siffror inom citattecken, t.ex. \"0481\"."
-    if kind == "string_type" and isinstance(value, (int, float)):
-        return "Sätt värdet inom citattecken." if _huge(value) else f"Sätt värdet inom citattecken: \"{value}\"."
+    if kind == "string_type" and isinstance(value, (list, dict)):
+        return (f"Skriv ett enda värde efter \"{key}:\"; en text som börjar med [ eller {{ "
+                "står inom citattecken, t.ex. \"[Se bilaga] …\".")
+    if kind == "string_type" and isinstance(value, (int, float)):  # bool too: true, not True
+        return "Sätt värdet inom citattecken." if _huge(value) else f"Sätt värdet inom citattecken: {_show(value)}."
     if kind.startswith("date"):
         return "Skriv datum som 2023-08-31."
     return "Se docs/format.md för hur värdet skrivs."

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..problems import Code, Problem
+from ..text import pitfalls
 from ..text.files import UNREADABLE, NotReadable, content_digest, read_limited
 from ..text.source import Source
 from . import codes, yaml_errors, yaml_reader
@@ -54,6 +56,21 @@ class SourceFile(Source):
         self.failed = not self.readable
         return self
 
+    def _as_meant(self, text: str, reading: yaml_reader.Reading,
+                  misreads: list[pitfalls.Misread]) -> yaml_reader.Reading:
+        """The reading of ``text`` with its misread values quoted: each is
+        reported, and the rules then check what the writer meant, as the
+        file will be once fixed, instead of repeating the same mistake."""
+        for misread in misreads:
+            self.report(codes.STRUCTURE, *yaml_errors.explain_misread(misread),
+                        line=misread.line, column=misread.column)
+        meant = yaml_reader.read(pitfalls.quoted(text, misreads))
+        if not meant.readable:
+            return reading
+        duplicates = [replace(d, column=pitfalls.column_before_quoting(misreads, d.line, d.column))
+                      for d in meant.duplicates]
+        return yaml_reader.Reading(meant.data, duplicates)
+
     def _decode(self) -> str | None:
         try:
             raw = read_limited(self.path, MAX_BYTES)
@@ -81,6 +98,9 @@ class SourceFile(Source):
 
     def _parse(self, text: str) -> Any:
         reading = yaml_reader.read(text)
+        misreads = pitfalls.find(text) if reading.readable else []
+        if misreads:
+            reading = self._as_meant(text, reading, misreads)
         for duplicate in reading.duplicates:
             self.report(codes.DUPLICATE_KEY,
                         f"Nyckeln \"{duplicate.key}\" finns redan på rad {duplicate.first_line} i samma mappning.",

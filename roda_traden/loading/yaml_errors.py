@@ -1,11 +1,16 @@
-"""Why a YAML file cannot be read, in Swedish with a hint.
+"""Why a YAML file cannot be read, or reads otherwise than meant, in
+Swedish with a hint.
 
 The reason comes from yaml_reader, which reads it from where the parser
-stopped and what was open there, never from a parser's English message.
+stopped and what was open there, never from a parser's English message;
+a value read otherwise than written comes from text/pitfalls.py.
 """
 
 from __future__ import annotations
 
+import re
+
+from ..text.pitfalls import Kind, Misread, double_quoted
 from .yaml_reader import MAX_DEPTH, MAX_FLOW_DEPTH, Refusal, Why
 
 _GENERAL_HINT = "Kontrollera indrag, kolon och citattecken runt raden; jämför med docs/format.md."
@@ -25,17 +30,36 @@ _EXPLAINED = {
                          "Kontrollera att varje text som börjar med ' eller \" också slutar med samma tecken."),
     Why.UNCLOSED_BRACKET: ("En parentes [ eller { stängs inte.",
                            "Lägg till ] eller } eller skriv listan i blockform."),
-    Why.UNKNOWN_ANCHOR: ("Hänvisning (*namn) till ett ankare som inte finns.",
-                         "Definiera ankaret med &namn före hänvisningen, eller skriv ut värdet."),
-    Why.RESERVED_CHARACTER: ("Otillåtet tecken i början av ett värde.",
-                             "Värden som börjar med %, @, ` eller liknande måste stå inom citattecken."),
     Why.TOO_DEEP: (f"Nästlad i mer än {MAX_DEPTH} nivåer (eller parenteser [ och {{ i mer än {MAX_FLOW_DEPTH}).",
                    "En målfil behöver bara några nivåer; kontrollera parenteser och indrag."),
 }
 
 
+_OPENS = {"[": "[ och läses som en lista", "{": "{ och läses som en mappning",
+          "\"": "ett citattecken och läses som en text inom citattecken",
+          "'": "ett citattecken och läses som en text inom citattecken",
+          "*": "* och läses som en hänvisning till ett ankare"}
+
+
 def explain(refusal: Refusal) -> tuple[str, str]:
     """Swedish message and hint for a file the YAML reader refused."""
+    value = refusal.detail
+    if refusal.why is Why.BLOCK_INDICATOR:
+        return (f"Filen kan inte läsas som YAML: värdet {value} börjar med {value[0]}, som i YAML inleder "
+                f"en flerradig text.",
+                f"Skriv värdet inom citattecken: {_quoted(value)}. (En flerradig text har {value[0]} eller "
+                f"{value[0]}- ensamt efter kolonet och texten på raderna under.)")
+    if refusal.why is Why.UNKNOWN_ANCHOR:
+        return (f"Filen kan inte läsas som YAML: *{value} är en hänvisning till ankaret &{value}, som inte finns.",
+                f"Menar du texten, skriv den inom citattecken: {_quoted('*' + value)}. En hänvisning kräver "
+                f"ankaret &{value} tidigare i filen.")
+    if refusal.why is Why.RESERVED_CHARACTER:
+        return (f"Filen kan inte läsas som YAML: värdet {value} börjar med ett tecken som har en egen betydelse "
+                "i YAML.", f"Skriv värdet inom citattecken: {_quoted(value)}.")
+    if refusal.why is Why.TEXT_AFTER_VALUE:
+        return (f"Filen kan inte läsas som YAML: värdet {value} börjar med {_OPENS[value[0]]}, "
+                "och texten efter den kan inte läsas.",
+                f"Skriv hela värdet inom citattecken: {_quoted(value)}.")
     if refusal.why is Why.UNKNOWN_TAG:
         return f"Filen kan inte läsas som YAML: okänd tagg {refusal.detail}.", _TAG_HINT
     if refusal.why is Why.TAG_VALUE:
@@ -45,3 +69,36 @@ def explain(refusal: Refusal) -> tuple[str, str]:
         swedish, hint = _EXPLAINED[refusal.why]
         return f"Filen kan inte läsas som YAML: {swedish}", hint
     return "Filen kan inte läsas som YAML (syntaxfel).", _GENERAL_HINT
+
+
+def _quoted(value: str) -> str:
+    """``value`` in the quotes YAML reads it back from unchanged."""
+    if value.startswith('"'):
+        return "'" + value.replace("'", "''") + "'"
+    return double_quoted(value)
+
+
+_COUNTS = {2: "två", 3: "tre", 4: "fyra"}
+_PROPERTY_WORDS = {Kind.ANCHOR: "& inleder ett ankare (ett namn att hänvisa till med *)",
+                   Kind.TAG: "! inleder en tagg (en typangivelse)"}
+# "8,9" or "8,9 %": one decimal comma, which a decimal point can replace.
+_DECIMAL = re.compile(r"-?\d+,\d+(?:\s*[^\d\s,].*)?")
+
+
+def explain_misread(misread: Misread) -> tuple[str, str]:
+    """Swedish message and hint for a value YAML reads otherwise than written."""
+    written = misread.written
+    as_key = f"{misread.key}: " if misread.key is not None else ""
+    meant = as_key + _quoted(written)
+    if misread.kind is Kind.COMMA:
+        parts = misread.read_as
+        listed = ", ".join(parts[:-1]) + " och " + parts[-1]
+        brackets = "{…}" if misread.flow == "{" else "[…]"
+        message = (f"Inom {brackets} skiljer kommatecken värden åt, så {written} läses som "
+                   f"{_COUNTS.get(len(parts), len(parts))} värden: {listed}.")
+        point = f" eller {as_key}{written.replace(',', '.')} med decimalpunkt" if _DECIMAL.fullmatch(written) else ""
+        return message, f"Skriv {meant} med citattecken{point}. rt läser värdet som \"{written}\" tills vidare."
+    value = misread.read_as[0]
+    became = "blir tomt" if not value else f"blir \"{value}\""
+    return (f"Värdet {written} läses inte som det står: {_PROPERTY_WORDS[misread.kind]} i YAML, så värdet {became}.",
+            f"Skriv {meant} med citattecken. rt läser värdet som \"{written}\" tills vidare.")

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..text.nodes import events
+
 # Nesting deeper than this is refused by both readers; goal files need about ten.
 MAX_DEPTH = 1000
 # yaml_rs refuses flow collections ([…], {…}) nested 256 deep; ruamel is held to the same.
@@ -65,6 +67,8 @@ class Why(enum.Enum):
     INDENTATION = "indrag"                # keys of one mapping not in line
     LIST_INDENTATION = "indrag-lista"     # items of a list not in line
     RESERVED_CHARACTER = "tecken"         # a value starting with @, ` or %
+    BLOCK_INDICATOR = "flerradig"         # a value starting with > or |, read as a block text's header
+    TEXT_AFTER_VALUE = "efter-värdet"     # text after a value that starts with [, {, a quote or *
     UNKNOWN_ANCHOR = "ankare"             # *namn without &namn before it
     UNKNOWN_TAG = "tagg"                  # a !!tag rt does not read
     TAG_VALUE = "taggvärde"               # a value its !!tag does not allow
@@ -80,7 +84,7 @@ class Refusal:
     why: Why
     line: int
     column: int
-    detail: str = ""  # the tag, or the value a tag refused
+    detail: str = ""  # the tag, the value a tag refused, or the value as written on its line
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def read_with_ruamel(text: str) -> Reading:
     """The same as read(), by ruamel.yaml alone."""
     builder = _Builder()
     try:
-        for event in _events(text):
+        for event in events(text):
             builder.feed(event)
     except _Refused as refused:
         return Reading(refusal=refused.refusal)
@@ -134,23 +138,6 @@ def read_with_ruamel(text: str) -> Reading:
             raise
         return Reading(refusal=_syntax_refusal(error, text, builder))
     return Reading(builder.result(), builder.duplicates)
-
-
-def _events(text: str):
-    """ruamel's parse events for ``text``: the C parser when installed."""
-    try:
-        from ruamel.yaml.cyaml import CBaseLoader
-    except ImportError:  # pure-Python installs still work, only slower
-        from ruamel.yaml import YAML
-
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
-    loader = CBaseLoader(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    finally:
-        loader.dispose()
 
 
 def _is_yaml_error(error: Exception) -> bool:
@@ -448,8 +435,13 @@ def _syntax_refusal(error: Any, text: str, builder: _Builder) -> Refusal:
             return Refusal(Why.COLON, line, column)
         if character(context) in ("'", '"'):
             return Refusal(Why.UNCLOSED_QUOTE, context.line + 1, context.column + 1)
+        if character(context) in (">", "|"):
+            # ">150" is a block text's header with an indentation of 1, then "50".
+            return Refusal(Why.BLOCK_INDICATOR, context.line + 1, context.column + 1,
+                           _written_value(lines[context.line], context.column))
         if at in ("@", "`", "%"):
-            return Refusal(Why.RESERVED_CHARACTER, line, column)
+            start = _value_start(lines[problem.line], problem.column)
+            return Refusal(Why.RESERVED_CHARACTER, line, start + 1, _written_value(lines[problem.line], start))
         return Refusal(Why.OTHER, line, column)
     open_flow = next((c for c in reversed(builder.stack) if c.flow_depth), None)
     if open_flow is not None:
@@ -459,7 +451,37 @@ def _syntax_refusal(error: Any, text: str, builder: _Builder) -> Refusal:
         # collection: that line is not indented as the collection expects.
         why = Why.INDENTATION if builder.stack[-1].is_map else Why.LIST_INDENTATION
         return Refusal(why, line, column)
+    if problem is not None and 0 <= problem.line < len(lines):
+        row = lines[problem.line]
+        start = _BLOCK_VALUE.match(row).end()
+        if start < problem.column and row[start:start + 1] in tuple("[{'\"*"):
+            # "[Se bilaga] text": a list, a mapping, a quoted text or an
+            # alias ends, and the rest of the value cannot follow it.
+            return Refusal(Why.TEXT_AFTER_VALUE, problem.line + 1, start + 1, _written_value(row, start))
     return Refusal(Why.OTHER, line, column)
+
+
+_VALUE_AFTER = re.compile(r"(?:^|:\s|-\s|[\[{,])\s*")
+# A block line up to its value: indentation, "- " items, a plain key and ": ".
+_BLOCK_VALUE = re.compile(r"\s*(?:-\s+)*(?:[^\s\"'\[{#&*!|>][^:#]*?:\s+)?")
+
+
+def _value_start(row: str, column: int) -> int:
+    """Where the value that ``column`` stands in starts on its line: after
+    the last ": ", "- ", "[", "{" or "," before it."""
+    starts = [m.end() for m in _VALUE_AFTER.finditer(row, 0, column) if m.end() <= column]
+    return starts[-1] if starts else 0
+
+
+def _written_value(row: str, start: int) -> str:
+    """The value from ``start`` to its line's end (inside […] or {…}, to
+    the next "," or bracket), without a comment."""
+    value = row[start:]
+    comment = value.find(" #")
+    value = value[:comment] if comment >= 0 else value
+    if "[" in row[:start] or "{" in row[:start]:
+        value = re.split(r"[,\]}]", value, maxsplit=1)[0]
+    return value.strip()
 
 
 def _starts_its_line(lines: list[str], mark: Any) -> bool:

@@ -8,6 +8,7 @@ walked down that node tree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -20,6 +21,23 @@ def key_spellings(segment: Any) -> tuple[str, ...]:
     if segment is None:
         return ("null", "Null", "NULL", "~")
     return (str(segment),)
+
+
+def events(text: str) -> Iterator[Any]:
+    """ruamel's parse events for ``text`` (C parser when installed)."""
+    try:
+        from ruamel.yaml.cyaml import CBaseLoader
+    except ImportError:  # pure-Python installs still work, only slower
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    loader = CBaseLoader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
 
 
 def compose(text: str) -> Any:
