@@ -41,7 +41,7 @@ WALKED = {
     "PERCENT_UNITS", "YES_NO_UNITS", "YES_WORDS", "NO_WORDS", "NEW_BASELINE_WORDS", "SHARE_OPENERS",
     "COUNT_OPENERS", "REPORT_WORDS", "ACTIVITY_CONTENTS", "FIRST_NAMES", "STOPWORDS", "NOT_UNITS", "SHARE_OF",
     "LEVEL_PHRASES", "FINAL_PHRASES", "BY_YEAR_WORDS", "MODALS", "KEEP_BOUNDS", "OVER_A_PERIOD", "APPROXIMATELY",
-    "MEASUREMENT_WORDS", "PERMISSIONS", "OWNING_VERBS", "MAGNITUDES",
+    "MEASUREMENT_WORDS", "PERMISSIONS", "OWNING_VERBS", "MAGNITUDES", "INFINITIVES", "UNIT_MAGNITUDES",
 }
 
 
@@ -59,7 +59,7 @@ _TOKEN_TABLES = [
     "ATTRIBUTE_AFTER", "CLAUSE_BREAKS", "TIME_UNITS", "AGE_UNITS", "GRADE_WORDS", "PERCENT_WORDS",
     "PERCENT_POINT_WORDS", "VALUE_UNITS", "MONTHS", "YES_WORDS", "NO_WORDS", "SHARE_OPENERS", "COUNT_OPENERS",
     "STOPWORDS", "NOT_UNITS", "SHARE_OF", "BY_YEAR_WORDS", "SHARE_UNITS", "MODALS", "PERMISSIONS",
-    "OWNING_VERBS",
+    "OWNING_VERBS", "INFINITIVES",
 ]
 
 
@@ -222,13 +222,25 @@ def test_attribute_after(word):
 def test_owning_verb_after_som_says_who_is_counted(word):
     reading = read_goal(f"Andelen elever som {word} minst 90 % närvaro ska öka")
     assert reading.levels == () and reading.direction is UP
+    # After the goal's own "ska", the "som" clause states the level.
+    assert _levels(f"Verksamheten ska ha en kostnadstäckning som {word} minst 40 %") == [(">=", 40, "percent")]
 
 
 @pytest.mark.parametrize("word", _forms(words.PERMISSIONS))
 def test_permission_before_a_direction_sets_no_direction(word):
     reading = read_goal(f"Kostnaderna {word} öka med högst 2 procent")
     assert reading.direction is None and reading.specific
+    assert read_goal(f"Kostnaderna {word} högst öka med 2 procent").direction is None
     assert read_goal(f"Kostnaderna {word} inte öka").direction is NOT_UP
+    # Before a participle or comparative it receives: "brukarna får ökat inflytande".
+    assert read_goal(f"Brukarna {word} ökat inflytande").direction is UP
+
+
+@pytest.mark.parametrize("word", _forms(words.INFINITIVES))
+def test_infinitive_after_a_permission_is_a_bound(word):
+    assert word in _forms(words.DIRECTION_WORDS[UP] | words.DIRECTION_WORDS[DOWN])
+    assert read_goal(f"Nettokostnaden ska {word}").direction in (UP, DOWN)
+    assert read_goal(f"Nettokostnaden får {word} med högst 2 procent").direction is None
 
 
 # --- Comparisons and benchmarks --------------------------------------------------
@@ -479,10 +491,18 @@ def test_number_word(word, number):
 
 
 @pytest.mark.parametrize(("word", "factor"), _params(words.MAGNITUDES.items()))
-def test_magnitude_scales_the_number(word, factor):
-    assert (parse_target(f"1,5 {word}").number, parse_target(f"1,5 {word}").unit) == (1.5 * factor, None)
-    assert parse_target(f"minst 2 {word} kr").number == 2 * factor
+def test_magnitude_scales_the_number_in_text_and_is_a_unit_in_a_target(word, factor):
     assert _levels(f"Antalet ska öka till 1,5 {word}") == [("=", 1.5 * factor, "number")]
+    assert _levels(f"Antalet ska öka till 1,5 {word} år 2026") == [("=", 1.5 * factor, "number")]
+    # A målvärde is written in the mått's unit: "13,5 miljoner" next to an ingångsvärde of 14,2.
+    assert (parse_target(f"1,5 {word}").number, parse_target(f"1,5 {word}").unit) == (1.5, word)
+    assert (parse_target(f"minst 2 {word} kr").number, parse_target(f"minst 2 {word} kr").unit) == (2, f"{word} kr")
+
+
+@pytest.mark.parametrize(("word", "factor"), _params(words.UNIT_MAGNITUDES.items()))
+def test_unit_magnitude(word, factor):
+    assert units.magnitude(f"{word} kronor") == factor
+    assert units.magnitude("kr") == units.magnitude("besök") == 1
 
 
 @pytest.mark.parametrize(("word", "number"), _params(words.SHARE_WORDS.items()))

@@ -6,7 +6,7 @@ its utfall in a follow-up."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..language import units
 from ..language.goals import Level, read_goal
@@ -190,16 +190,30 @@ def compatible(quantity: Quantity, measure: Measure, target: Target | None = Non
 def levels_for(goal: BoardGoal, measure: Measure) -> list[Level]:
     """The levels the mått's own text and the nämndmål's text promise for
     this mått: all of the mått's own, and those of the nämndmål that cannot
-    be about one of its other mått."""
+    be about one of its other mått; in the mått's unit."""
     own = list(read_goal(measure.text).levels) if measure.text else []
-    return own + [level for level in read_goal(goal.text).levels
-                  if _about(goal, measure, level.quantity, level.clause)]
+    found = own + [level for level in read_goal(goal.text).levels
+                   if _about(goal, measure, level.quantity, level.clause)]
+    return [replace(level, quantity=q) for level in found
+            if (q := _in_unit(level.quantity, measure)) is not None]
 
 
 def baselines_for(goal: BoardGoal, measure: Measure) -> list[Quantity]:
-    """Starting values the texts name for this mått ("öka från 45 till 55")."""
+    """Starting values the texts name for this mått ("öka från 45 till 55"), in its unit."""
     own = list(read_goal(measure.text).baselines) if measure.text else []
-    return own + [q for q in read_goal(goal.text).baselines if _about(goal, measure, q, None)]
+    found = own + [q for q in read_goal(goal.text).baselines if _about(goal, measure, q, None)]
+    return [converted for q in found if (converted := _in_unit(q, measure)) is not None]
+
+
+def _in_unit(quantity: Quantity, measure: Measure) -> Quantity | None:
+    """A number written with a magnitude ("2,5 miljoner kronor") as the mått
+    counts: 2,5 for "mnkr", 2 500 000 for "kr". None when the mått names no
+    enhet, since its målvärden may be written either way."""
+    if quantity.magnitude == 1:
+        return quantity
+    if not measure.unit:
+        return None
+    return replace(quantity, number=round(quantity.number / units.magnitude(measure.unit), 9), magnitude=1.0)
 
 
 def is_relative(goal: BoardGoal, measure: Measure) -> bool:

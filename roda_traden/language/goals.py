@@ -243,7 +243,7 @@ def _add(found: set[Direction], way: Direction, texts: list[str], i: int, lo: in
         if negated is not None:
             found.add(negated)
         return
-    if i - 1 >= lo and texts[i - 1] in words.PERMISSIONS:
+    if _permitted(texts, i, lo):
         return
     if way is Direction.KEEP:
         # "minst bibehållas", "åtminstone bibehållas", "ligga kvar på minst 95 %".
@@ -251,6 +251,17 @@ def _add(found: set[Direction], way: Direction, texts: list[str], i: int, lo: in
         bound = next((texts[k] for k in near if texts[k] in words.KEEP_BOUNDS), None)
         way = words.KEEP_BOUNDS.get(bound, way)
     found.add(way)
+
+
+def _permitted(texts: list[str], i: int, lo: int) -> bool:
+    """"får öka", "får högst öka", "tillåts sjunka": a ceiling or floor on
+    the change, not a goal to move."""
+    if texts[i] not in words.INFINITIVES:
+        return False
+    k = i - 1
+    if k > lo and texts[k] in words.KEEP_BOUNDS:
+        k -= 1
+    return k >= lo and texts[k] in words.PERMISSIONS
 
 
 def _negated(texts: list[str], k: int, lo: int) -> bool:
@@ -459,15 +470,16 @@ def _final(tokens: list[Token], texts: list[str], mention, years: set[int], star
 
 def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str, str]:
     quantity = mention.quantity
-    # "+3 %": the sign says the number is a change.
+    # "+3 %": the sign stands between the number and what says how it is used.
     signed = mention.first >= 1 and texts[mention.first - 1] == "+"
     first = mention.first - 1 if signed else mention.first
     op, before, word = _op_before(tokens, first - 1)
     if op is None and (op := _op_after(tokens, mention.last + 1)) is not None:
         before = first - 1
     marker = texts[before] if before >= 0 else ""
-    changes = signed or marker in words.CHANGE_MARKERS and _after_direction(texts, before)
-    owning = marker in words.OWNING_VERBS and before >= 1 and texts[before - 1] == "som"
+    changes = marker in words.CHANGE_MARKERS and _after_direction(texts, before)
+    owning = marker in words.OWNING_VERBS and before >= 1 and texts[before - 1] == "som" \
+        and not _modal_before(tokens, before - 1)
     if quantity.is_age or (marker in words.ATTRIBUTE_AFTER or owning) and not changes:
         return "definition", op or "="  # "över 65 år" is who, "elever med minst 90 % närvaro" too
     if op is not None:
@@ -493,6 +505,17 @@ def _role(tokens: list[Token], texts: list[str], mention, previous) -> tuple[str
     if previous is not None:
         return previous
     return "level", "="
+
+
+def _modal_before(tokens: list[Token], k: int) -> bool:
+    """Whether the sentence states its goal before token ``k``: in "Andelen
+    elever som har minst 90 % närvaro ska öka" the "som" clause says who is
+    counted, in "… ska ha en kostnadstäckning som når minst 40 %" the level."""
+    while k > 0 and not (tokens[k - 1].kind == SIGN and tokens[k - 1].text in _SENTENCE_END):
+        k -= 1
+        if tokens[k].text in words.MODALS:
+            return True
+    return False
 
 
 def _after_direction(texts: list[str], k: int) -> bool:

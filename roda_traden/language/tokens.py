@@ -68,6 +68,9 @@ class Quantity:
     number: float
     kind: str
     unit: str | None = None
+    # The factor of a magnitude word after the number ("1,2 miljoner": 1e6),
+    # already applied to ``number``; 1 when there is none.
+    magnitude: float = 1.0
 
     @property
     def is_duration(self) -> bool:
@@ -129,24 +132,28 @@ def mentions(tokens: list[Token]) -> tuple[list[Mention], set[int], list[tuple[i
         number = parse_number(tok.text)
         if number is None:
             continue
-        last, kind, unit = i, "number", None
+        last, kind, unit, magnitude = i, "number", None, 1.0
         if after is not None and after.text in words.MAGNITUDES:
-            number *= words.MAGNITUDES[after.text]
+            magnitude = words.MAGNITUDES[after.text]
+            number *= magnitude
             last = i + 1
             after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is not None and (after.text == "%" or after.text in words.PERCENT_WORDS):
             last, kind = last + 1, "percent"
         elif after is not None and after.text in words.PERCENT_POINT_WORDS:
             last, kind = last + 1, "points"
-        elif after is not None and after.kind == WORD and is_unit(after.text) and not _names_year(tokens, last + 1):
+        elif after is not None and after.kind == WORD and is_unit(after.text) \
+                and not _names_year(tokens, last + 1, number):
             last, unit = last + 1, after.text
-        found.append(Mention(Quantity(number, kind, unit), i, last))
+        found.append(Mention(Quantity(number, kind, unit, magnitude), i, last))
     return found, years, periods
 
 
-def _names_year(tokens: list[Token], i: int) -> bool:
-    """"år 2026" after a number names when, not what ("1 200 000 år 2026")."""
-    return tokens[i].text == "år" and i + 1 < len(tokens) and tokens[i + 1].is_year
+def _names_year(tokens: list[Token], i: int, number: float) -> bool:
+    """"år 2026" after a number names when, not what ("1 200 000 år 2026"),
+    unless the number can be an age ("alla som fyller 80 år 2025")."""
+    could_be_age = number.is_integer() and number <= 130
+    return not could_be_age and tokens[i].text == "år" and i + 1 < len(tokens) and tokens[i + 1].is_year
 
 
 def is_unit(word: str) -> bool:

@@ -28,6 +28,14 @@ def declared(unit: str | None) -> str | None:
     return NUMBER
 
 
+@functools.lru_cache(maxsize=4096)
+def magnitude(unit: str) -> float:
+    """The factor an enhet counts in: 1e6 for "mnkr" or "miljoner kronor",
+    1e3 for "tusental besök", 1 for "kr" or "besök"."""
+    said = [token.text for token in tokenize(unit.lower())]
+    return next((words.UNIT_MAGNITUDES[word] for word in said if word in words.UNIT_MAGNITUDES), 1.0)
+
+
 def is_percent(kind: str | None) -> bool:
     """Shares and percentages are both written in per cent."""
     return kind in (SHARE, PERCENT)

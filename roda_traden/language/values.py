@@ -152,10 +152,12 @@ def _number(text: str) -> Target | None:
         share = word in words.SHARE_WORDS
         return Target(raw=text, kind="number", op=op,  # type: ignore[arg-type]
                       number=(words.SHARE_WORDS if share else words.NUMBER_WORDS)[word], percent=share)
-    span, factor = text[tokens[first].start:tokens[last - 1].end], 1.0
+    span, magnitude = text[tokens[first].start:tokens[last - 1].end], None
     if last - first >= 2 and tokens[first + 1].text in words.MAGNITUDES:
-        # "1,2 miljoner", "3,5 miljarder kr": the magnitude scales the number.
-        factor = words.MAGNITUDES[tokens[first + 1].text]
+        # "13,5 miljoner", "3,5 miljarder kr": a målvärde is written in the
+        # mått's own unit, so the magnitude is part of the unit ("miljoner
+        # kronor"), not a factor: 13,5 next to an ingångsvärde of 14,2.
+        magnitude = tokens[first + 1].text
         span = text[tokens[first].start:tokens[first].end] + text[tokens[first + 1].end:tokens[last - 1].end]
     match = _NUMBER_AND_UNIT.match(span)
     if match is None:
@@ -163,11 +165,12 @@ def _number(text: str) -> Target | None:
     number = parse_number(match["num"])
     if number is None:
         return None
-    number *= factor
     unit = match["unit"].lower() if match["unit"] else None
     percent = unit is not None and (unit == "%" or unit in words.PERCENT_WORDS)
     if unit is not None and not percent and not is_unit(unit):
         return None
+    if magnitude is not None and not percent:
+        unit = f"{magnitude} {unit}" if unit else magnitude
     if first and tokens[first - 1].text == "än" and unit is None and not percent and number.is_integer() \
             and 1990 <= number <= 2100:
         # "lägre än 2023", "fler än 2023": a change since that year, not the number 2023.

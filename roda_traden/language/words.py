@@ -144,6 +144,11 @@ MODALS = _forms("ska skall bör måste")
 # Right before a direction, a permission sets a ceiling, not a goal:
 # "kostnaderna får öka med högst 2 %" does not ask them to rise.
 PERMISSIONS = _forms("får tillåts tillåtas")
+# Only before an infinitive is "får" a permission: "brukarna får ökat
+# inflytande" receives, it permits nothing.
+INFINITIVES = _forms(
+    "öka höja utöka stiga fördubbla växa minska sänka reducera förkorta halvera sjunka begränsa krympa",
+)
 NEGATIONS = _forms("inte ej icke aldrig")
 # Words that may stand between a negation and what it negates: "får inte
 # bli fler", "ska inte ske någon ökning", "får inte fortsätta att öka".
@@ -200,7 +205,9 @@ NUMERALS: dict[str, int] = {
 SHARE_OF = _forms("av")
 # Words that name a level without a number: "en ekonomi i balans", "ett
 # positivt resultat". They make a goal specific, but give no number to check.
-LEVEL_PHRASES: tuple[tuple[str, ...], ...] = (("i", "balans"), ("positivt",), ("positiv",), ("positiva",))
+LEVEL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("i", "balans"), ("positivt",), ("positiv",), ("positiva",), ("i", "takt", "med"),
+)
 # After a level: the end of the period, by which it is to be reached ("minst
 # 90 % vid periodens slut"), so it is no bound for the years before.
 FINAL_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -213,6 +220,11 @@ BY_YEAR_WORDS = _forms("senast till")
 NUMBER_WORDS: dict[str, float] = {"noll": 0.0}
 # After a number, its magnitude: "1,2 miljoner" is 1 200 000.
 MAGNITUDES: dict[str, float] = {"tusen": 1e3, "miljon": 1e6, "miljoner": 1e6, "miljard": 1e9, "miljarder": 1e9}
+# An enhet that counts in thousands or millions ("mnkr", "tusental besök"):
+# "2,5 miljoner kronor" in the text is 2,5 in its målvärden.
+UNIT_MAGNITUDES: dict[str, float] = {
+    **MAGNITUDES, "tusental": 1e3, "tkr": 1e3, "mnkr": 1e6, "mkr": 1e6, "miljontal": 1e6, "mdkr": 1e9, "mdr": 1e9,
+}
 SHARE_WORDS: dict[str, float] = {"hälften": 50.0}  # per cent
 
 # Before a number: how the number is used.
