@@ -3,6 +3,7 @@ nämndmål with mått and målvärden, nyckeltal and internbudget."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -19,8 +20,9 @@ from ..language.values import Target
 from ..language.when import When, read_when
 from ..language.words import NEW_BASELINE_WORDS
 from .base import Id, Model, Text
+from .budget import InternalBudget
 from .common import Decision, Year
-from .values import Amount, Number, PeriodValue, TargetValue
+from .values import Number, PeriodValue, TargetValue
 
 
 def _when(value: object) -> When:
@@ -212,6 +214,8 @@ class Measure(Series):
     direction: DeclaredDirection | None = Field(default=None, alias="riktning")
     value_range: ValueRange | None = Field(default=None, alias="intervall")
     kolada: Text | None = None
+    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
+    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
     # After a merger: one ingångsvärde per former part, one målvärden series.
     part_baselines: list[BaselinePart] = Field(default_factory=list, alias="ingångsvärden")
@@ -312,34 +316,23 @@ class KeyFigure(Model):
     source: Text | None = Field(default=None, alias="datakälla")
     unit: Text | None = Field(default=None, alias="enhet")
     kolada: Text | None = None
+    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
+    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     comparison: Comparison | None = Field(default=None, alias="jämförelsevärde")
     values: dict[Year, TargetValue | None] = Field(default_factory=dict, alias="värden")
     follow_up: Text | None = Field(default=None, alias="uppföljningstillfälle")
 
 
-class BudgetFigures(Model):
-    label: ClassVar[str] = "budgetsumma"
-    income: Amount = Field(alias="intäkter")
-    costs: Amount = Field(alias="kostnader")
-    net: Amount = Field(alias="nettokostnad")
+class Revision(Decision):
+    """A later decision by the nämnd that changed the decided plan: when,
+    under which §, and what it changed, so the chain of decisions is read
+    from the plan itself."""
 
+    label: ClassVar[str] = "revidering"
 
-class BudgetRow(BudgetFigures):
-    label: ClassVar[str] = "budgetrad"
-    id: Id
-    name: Text = Field(alias="namn")
-
-
-class InternalBudget(Model):
-    """Internbudget in tkr: intäkter positive, kostnader negative, so that
-    nettokostnad = intäkter + kostnader; `ram` is what KF gave."""
-
-    label: ClassVar[str] = "internbudget"
-
-    unit: Text = Field(default="tkr", alias="enhet")
-    frame: Amount | None = Field(default=None, alias="ram")
-    rows: list[BudgetRow] = Field(default_factory=list, alias="verksamheter")
-    total: BudgetFigures | None = Field(default=None, alias="summa")
+    date: datetime.date = Field(alias="datum")
+    paragraph: Text = Field(alias="paragraf")
+    changes: Text = Field(alias="ändrar")
 
 
 class PlanFile(Model):
@@ -351,6 +344,7 @@ class PlanFile(Model):
     year: Year = Field(alias="år")
     period: PeriodValue | None = None
     decision: Decision | None = Field(default=None, alias="beslut")
+    revisions: list[Revision] = Field(default_factory=list, alias="revideringar")
     introduction: Text | None = Field(default=None, alias="inledning")
     orientation: list[Orientation] = Field(default_factory=list, alias="inriktning")
     goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")

@@ -43,6 +43,9 @@ _MODULES = (
     "rt501_budget_sums",
     "rt502_budget_net",
     "rt503_budget_frame",
+    "rt504_budget_change",
+    "rt505_budget_thousands_comma",
+    "rt506_budget_columns",
     "rt601_achievement_bands",
     "rt602_calendar_reports",
     "rt701_activity_goal",
@@ -58,6 +61,9 @@ _MODULES = (
     "rt807_followup_report",
     "rt808_outcome_date",
     "rt809_outcome_out_of_range",
+    "rt901_decided_target",
+    "rt902_decided_goal",
+    "rt903_reported_outcome",
 )
 
 RULES: tuple[Code, ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
-from .budget import COLUMNS, TOLERANCE
+from .budget import COLUMNS, TOLERANCE, in_column, keys
 
 
 def check(tree, options):
@@ -13,13 +13,17 @@ def check(tree, options):
         budget = plan.budget
         if budget is None or budget.total is None or not budget.rows:
             continue
-        for attribute, key in COLUMNS:
-            total = sum(getattr(row, attribute) for row in budget.rows)
-            stated = getattr(budget.total, attribute)
-            if abs(total - stated) > TOLERANCE:
-                yield Hit(budget.total, f"Summan för {key} är {format_number(stated)} {budget.unit}, men raderna "
-                          f"summerar till {format_number(total)} {budget.unit}.",
-                          "Rätta summaraden eller den rad som är fel.", (key,))
+        for column in budget.columns():
+            for attribute, key in COLUMNS:
+                rows = [row.value(attribute, column) for row in budget.rows]
+                stated = budget.total.value(attribute, column)
+                if stated is None or None in rows:
+                    continue  # an amount not written: RT506 says where
+                total = sum(rows)
+                if abs(total - stated) > TOLERANCE:
+                    yield Hit(budget.total, f"Summan för {key}{in_column(column)} är {format_number(stated)} "
+                              f"{budget.unit}, men raderna summerar till {format_number(total)} {budget.unit}.",
+                              "Rätta summaraden eller den rad som är fel.", keys(key, column))
 
 
 RULE = Rule(
@@ -29,8 +33,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     description="""
-Summaraden (`summa`) ska vara summan av verksamheternas rader, kolumn för
-kolumn: intäkter, kostnader och nettokostnad. Avvikelser under 0,5 tkr
+Summaraden (`summa`) ska vara summan av verksamheternas rader, för
+intäkter, kostnader och nettokostnad, och i en internbudget med kolumner
+(prognos, budget, förändring) i varje kolumn. Avvikelser under 0,5 tkr
 (avrundning) godtas.
 
 Fel:

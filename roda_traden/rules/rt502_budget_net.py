@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
-from .budget import TOLERANCE
+from .budget import TOLERANCE, in_column, keys
 
 
 def check(tree, options):
@@ -13,15 +13,16 @@ def check(tree, options):
         budget = plan.budget
         if budget is None:
             continue
-        lines = [(row, f"raden \"{row.name}\"") for row in budget.rows]
-        if budget.total is not None:
-            lines.append((budget.total, "summaraden"))
-        for line, name in lines:
-            expected = line.income + line.costs
-            if abs(expected - line.net) > TOLERANCE:
-                hint = "Kostnader skrivs negativa, intäkter positiva." if line.costs > 0 else "Rätta något av beloppen."
-                yield Hit(line, f"Nettokostnaden på {name} är {format_number(line.net)}, men intäkter + kostnader "
-                          f"= {format_number(expected)} {budget.unit}.", hint, ("nettokostnad",))
+        for line, name in budget.lines():
+            for column in budget.columns():
+                income, costs, net = (line.value(a, column) for a in ("income", "costs", "net"))
+                if None in (income, costs, net):
+                    continue  # an amount not written: RT506 says where
+                if abs(income + costs - net) > TOLERANCE:
+                    hint = "Kostnader skrivs negativa, intäkter positiva." if costs > 0 else "Rätta något av beloppen."
+                    yield Hit(line, f"Nettokostnaden på {name}{in_column(column)} är {format_number(net)}, men "
+                              f"intäkter + kostnader = {format_number(income + costs)} {budget.unit}.",
+                              hint, keys("nettokostnad", column))
 
 
 RULE = Rule(
@@ -32,7 +33,8 @@ RULE = Rule(
     check=check,
     description="""
 Internbudgeten skrivs med intäkter positiva och kostnader negativa, så att
-nettokostnad = intäkter + kostnader på varje rad och på summaraden.
+nettokostnad = intäkter + kostnader på varje rad och på summaraden, i varje
+kolumn.
 
 Fel:
 ```yaml

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
-from .budget import TOLERANCE
+from .budget import TOLERANCE, in_column, plan_year_column, plan_year_net
 
 
 def check(tree, options):
@@ -13,10 +13,12 @@ def check(tree, options):
         budget = plan.budget
         if budget is None or budget.frame is None or not budget.rows:
             continue
-        net = budget.total.net if budget.total is not None else sum(row.net for row in budget.rows)
-        if abs(net) > abs(budget.frame) + TOLERANCE:
-            yield Hit(budget, f"Nettokostnaden {format_number(abs(net))} {budget.unit} överskrider ramen "
-                      f"{format_number(abs(budget.frame))} {budget.unit} med {format_number(abs(net) - abs(budget.frame))}.",
+        net = plan_year_net(budget, plan.year)
+        if net is not None and abs(net) > abs(budget.frame) + TOLERANCE:
+            over = format_number(abs(net) - abs(budget.frame))
+            yield Hit(budget, f"Nettokostnaden {format_number(abs(net))} {budget.unit}"
+                      f"{in_column(plan_year_column(budget, plan.year))} överskrider ramen "
+                      f"{format_number(abs(budget.frame))} {budget.unit} med {over}.",
                       "Internbudgeten ska rymmas inom kommunfullmäktiges ram; minska kostnaderna eller "
                       "redovisa beslut om utökad ram.", ("ram",))
 
@@ -30,7 +32,8 @@ RULE = Rule(
     description="""
 `ram` är den nettokostnadsram kommunfullmäktige gav organisationen i Mål och
 budget. Internbudgetens nettokostnad (summaraden, annars radernas summa) får
-inte vara större.
+inte vara större. I en internbudget med kolumner jämförs planårets budget,
+kolumnen `budget-ÅÅÅÅ` för planens år.
 
 Fel:
 ```yaml
