@@ -234,9 +234,9 @@ def test_the_job_summary_is_appended_after_what_the_step_wrote_within_one_mib(tm
     earlier = "# Tidigare steg\n" + "x" * (job_summary.SUMMARY_LIMIT - 30_000) + "\n"
     path.write_text(earlier, encoding="utf-8")
     problems = [_problem("a.yaml", "Fynd " + "å" * 300) for _ in range(500)]
-    job_summary.append(Result(problems=problems, files=1, trees=1), path)
+    job_summary.append(Result(problems=problems, files=1, trees=1), path, "goals/*")
     written = path.read_text(encoding="utf-8")
-    assert written.startswith(earlier) and "## rt validate" in written
+    assert written.startswith(earlier) and "\n\n## rt validate goals/\\*\n" in written
     assert path.stat().st_size <= job_summary.SUMMARY_LIMIT
     assert "fynd visas inte här" in written
 
@@ -285,3 +285,15 @@ def test_sarif_uris_are_percent_encoded_and_texts_cannot_link():
     assert [unquote(uri) for uri in uris[:2]] == files[:2]
     text = document["runs"][0]["results"][0]["message"]["text"]
     assert text == "Se \\[här\\](https://example.com) eller \\\\\\[inte\\\\\\]\n\\[1\\]"
+
+
+def test_sarif_past_what_github_takes_says_how_many_are_left_out(monkeypatch):
+    monkeypatch.setattr(sarif, "RESULTS_LIMIT", 3)
+    document = _sarif(Result(problems=[_problem(f"f{i}.yaml", "m") for i in range(5)], files=5, trees=1))
+    _validate(document)
+    (run,) = document["runs"]
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]] == \
+        ["f0.yaml", "f1.yaml", "f2.yaml"]
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("2 fynd till finns inte med")
+    assert "invocations" not in _sarif(Result(problems=[_problem("f.yaml", "m")] * 3, files=1, trees=1))["runs"][0]

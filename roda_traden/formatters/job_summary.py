@@ -37,13 +37,14 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", printable(text))
 
 
-def render(result: Result, stream: TextIO, limit: int = SUMMARY_LIMIT) -> None:
-    """Write the summary, at most ``limit`` bytes of it in UTF-8; past that
-    the findings left out are counted in a closing note."""
+def render(result: Result, stream: TextIO, limit: int = SUMMARY_LIMIT, checked: str = "") -> None:
+    """Write the summary of the run on the tree(s) at ``checked``, at most
+    ``limit`` bytes of it in UTF-8; past that the findings left out are
+    counted in a closing note."""
     total = len(result.problems)
     reserve = len(_cut_note(total, total).encode("utf-8")) + 2
     used = listed = 0
-    for line, finding in _lines(result):
+    for line, finding in _lines(result, checked):
         size = len(line.encode("utf-8")) + 1
         if used + size + reserve > limit:
             if used + reserve <= limit:
@@ -54,14 +55,15 @@ def render(result: Result, stream: TextIO, limit: int = SUMMARY_LIMIT) -> None:
         listed += finding
 
 
-def append(result: Result, path: Path) -> None:
+def append(result: Result, path: Path, checked: str = "") -> None:
     """Add the summary to the file at ``path``, after what the step wrote
-    there before, within what GitHub accepts for the whole file."""
+    there before (a run per tree, say), within what GitHub accepts for the
+    whole file."""
     with open(path, "a", encoding="utf-8", newline="\n") as stream:
         used = os.fstat(stream.fileno()).st_size
         if used:
             stream.write("\n")
-        render(result, stream, SUMMARY_LIMIT - used - 1)
+        render(result, stream, SUMMARY_LIMIT - used - 1, checked)
 
 
 def _cut_note(left_out: int, total: int) -> str:
@@ -70,9 +72,9 @@ def _cut_note(left_out: int, total: int) -> str:
             "Alla finns med `rt validate --format json`.")
 
 
-def _lines(result: Result) -> Iterator[tuple[str, bool]]:
+def _lines(result: Result, checked: str) -> Iterator[tuple[str, bool]]:
     """The summary's lines, each with whether it is a finding."""
-    yield "## rt validate", False
+    yield f"## rt validate {markdown_text(checked)}".rstrip(), False
     yield "", False
     yield f"**{summary_line(result)}**", False
     if not result.problems:

@@ -12,12 +12,15 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..engine.result import Result
+from ..language.numbers import format_number
 from ..problems import Code, Problem, Severity
 from ..rules.registry import RULES
 from ..text.printable import printable
 from .summary import json_log_safe
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+# GitHub code scanning refuses a whole upload with more results in a run.
+RESULTS_LIMIT = 25_000
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 # In a SARIF plain-text message "[text](target)" is a link; a bracket from
 # the files is escaped, and so are the backslashes just before it.
@@ -26,17 +29,21 @@ _BRACKET = re.compile(r"(\\*)([\[\]])")
 
 def render(result: Result, stream: TextIO) -> None:
     index = {rule.code: i for i, rule in enumerate(RULES)}
-    document = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "rt", "version": __version__, "semanticVersion": __version__,
-                                "rules": [_rule(rule) for rule in RULES]}},
-            # rt counts columns in characters, not in UTF-16 units as SARIF would assume.
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(p, index.get(p.code)) for p in result.problems],
-        }],
+    run = {
+        "tool": {"driver": {"name": "rt", "version": __version__, "semanticVersion": __version__,
+                            "rules": [_rule(rule) for rule in RULES]}},
+        # rt counts columns in characters, not in UTF-16 units as SARIF would assume.
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(p, index.get(p.code)) for p in result.problems[:RESULTS_LIMIT]],
     }
+    if len(result.problems) > RESULTS_LIMIT:
+        left_out = len(result.problems) - RESULTS_LIMIT
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [{
+            "level": "warning",
+            "message": {"text": f"{format_number(left_out)} fynd till finns inte med: GitHub tar emot högst "
+                                f"{format_number(RESULTS_LIMIT)} per körning. Alla finns med --format json."},
+        }]}]
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     stream.write(json_log_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     stream.write("\n")
 
