@@ -282,3 +282,15 @@ def test_random_plans_keep_their_meaning_and_comments_and_format_once(plan):
     assert {note: key for note, key in _above(formatted).items() if note in above} == above
     old, new = yaml_reader.read(text).data, yaml_reader.read(formatted).data
     assert _unspaced(new) == _unspaced(old)
+
+
+def test_only_goal_files_are_formatted_so_a_hook_may_pass_every_yaml_file(tmp_path):
+    root = shutil.copytree(EXAMPLE, tmp_path / "t")
+    workflow = root / ".github/workflows/rt.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: {pull_request: }\n", encoding="utf-8")
+    (tmp_path / "lost.yaml").write_text("a: 'b'\n", encoding="utf-8")
+    plan = root / "namnder/von/verksamhetsplan-2023.yaml"
+    assert files_to_format(workflow) == [] and files_to_format(tmp_path / "lost.yaml") == []
+    assert files_to_format(plan) == [plan]
+    assert workflow not in files_to_format(tmp_path) and plan in files_to_format(tmp_path)

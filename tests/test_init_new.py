@@ -14,11 +14,11 @@ import pytest
 from roda_traden import __version__
 from roda_traden.engine.run import validate_path
 from roda_traden.loading import yaml_reader
+from roda_traden.loading.tree import load_tree
 from roda_traden.writing.followups import WriteRefused
 from roda_traden.writing.layout import files_to_format, format_file
 from roda_traden.writing.scaffold import (
     init_tree,
-    loaded,
     new_activity,
     new_board_goal,
     new_measure,
@@ -113,21 +113,21 @@ def _added_lines(before: str, after: str) -> list[str]:
 def test_new_skeletons_get_fresh_readable_ids_and_change_only_their_own_lines(kommun):
     plan = kommun / PLAN
     before = plan.read_text(encoding="utf-8")
-    first = new_board_goal(loaded(kommun), "VON", "trygghet-aldre", "Fler äldre ska känna sig trygga")
-    second = new_board_goal(loaded(kommun), "VON", "trygghet-aldre", "Fler äldre ska känna sig trygga")
+    first = new_board_goal(load_tree(kommun), "VON", "trygghet-aldre", "Fler äldre ska känna sig trygga")
+    second = new_board_goal(load_tree(kommun), "VON", "trygghet-aldre", "Fler äldre ska känna sig trygga")
     assert (first.id, second.id) == ("fler-aldre-ska-kanna-sig", "fler-aldre-ska-kanna-sig-2")
     added = _added_lines(before, plan.read_text(encoding="utf-8"))
     assert added[:4] == ["nämndmål:", "  - id: fler-aldre-ska-kanna-sig", "    text: Fler äldre ska känna sig trygga",
                          "    kf-mål: trygghet-aldre"]
     middle = plan.read_text(encoding="utf-8")
-    measure = new_measure(loaded(kommun), "VON.fler-aldre-ska-kanna-sig", "Andel äldre: trygga")
+    measure = new_measure(load_tree(kommun), "VON.fler-aldre-ska-kanna-sig", "Andel äldre: trygga")
     assert measure.id == "andel-aldre-trygga"
     assert _added_lines(middle, plan.read_text(encoding="utf-8"))[:3] == [
         "    mått:", "      - id: andel-aldre-trygga", "        text: \"Andel äldre: trygga\""]
-    assert new_measure(loaded(kommun), "VON.fler-aldre-ska-kanna-sig").id == "nytt-matt"
-    activity = new_activity(loaded(kommun), "VON.fler-aldre-ska-kanna-sig", "Trygghetsbesök", "Äldreomsorgen")
+    assert new_measure(load_tree(kommun), "VON.fler-aldre-ska-kanna-sig").id == "nytt-matt"
+    activity = new_activity(load_tree(kommun), "VON.fler-aldre-ska-kanna-sig", "Trygghetsbesök", "Äldreomsorgen")
     assert activity.path == kommun / "namnder/von/handlingsplan-2027-aldreomsorgen.yaml"
-    assert new_activity(loaded(kommun), "VON.fler-aldre-ska-kanna-sig-2", "Trygghetsbesök").id == "trygghetsbesok-2"
+    assert new_activity(load_tree(kommun), "VON.fler-aldre-ska-kanna-sig-2", "Trygghetsbesök").id == "trygghetsbesok-2"
     # What is missing is said by the rules, never as a broken file; and the files are in rt fmt's layout.
     codes = {code for _name, code in _problems(kommun)}
     assert codes <= {"RT201", "RT202", "RT203", "RT204", "RT206", "RT207", "RT705"} and "RT202" in codes
@@ -138,7 +138,7 @@ def test_new_keeps_comments_and_everything_else_byte_for_byte_in_a_written_plan(
     root = shutil.copytree(EXAMPLE, tmp_path / "t")
     plan = root / "namnder/von/verksamhetsplan-2023.yaml"
     before = plan.read_text(encoding="utf-8")
-    tree = loaded(root)
+    tree = load_tree(root)
     goal = next(g for g in tree.plan_of("VON", 2023).goals if g.measures)
     added = new_measure(tree, f"VON.{goal.id}", goal.measures[0].text or goal.measures[0].id)
     assert added.id not in {m.id for g in tree.plan_of("VON", 2023).goals for m in g.measures}
@@ -156,17 +156,17 @@ def test_new_keeps_comments_and_everything_else_byte_for_byte_in_a_written_plan(
 def test_new_says_what_is_wrong_and_writes_nothing(kommun, call, message):
     before = {p: p.read_bytes() for p in kommun.rglob("*.yaml")}
     with pytest.raises(WriteRefused) as refusal:
-        call(loaded(kommun))
+        call(load_tree(kommun))
     assert str(refusal.value) == message
     assert {p: p.read_bytes() for p in kommun.rglob("*.yaml")} == before
 
 
 def test_an_activity_needs_the_förvaltning_when_there_is_none_or_several(kommun):
-    goal = new_board_goal(loaded(kommun), "VON", "trygghet-aldre").id
+    goal = new_board_goal(load_tree(kommun), "VON", "trygghet-aldre").id
     with pytest.raises(WriteRefused, match="VON har ingen handlingsplan 2027; ange --förvaltning, så skapas en."):
-        new_activity(loaded(kommun), f"VON.{goal}")
-    new_activity(loaded(kommun), f"VON.{goal}", unit="Hemtjänsten")
-    new_activity(loaded(kommun), f"VON.{goal}", unit="Särskilt boende")
+        new_activity(load_tree(kommun), f"VON.{goal}")
+    new_activity(load_tree(kommun), f"VON.{goal}", unit="Hemtjänsten")
+    new_activity(load_tree(kommun), f"VON.{goal}", unit="Särskilt boende")
     with pytest.raises(WriteRefused, match="VON har flera handlingsplaner 2027; ange --förvaltning. Välj bland: "):
-        new_activity(loaded(kommun), f"VON.{goal}")
-    assert new_activity(loaded(kommun), f"VON.{goal}", unit="Hemtjänsten").id == "ny-aktivitet-3"
+        new_activity(load_tree(kommun), f"VON.{goal}")
+    assert new_activity(load_tree(kommun), f"VON.{goal}", unit="Hemtjänsten").id == "ny-aktivitet-3"

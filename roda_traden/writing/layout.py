@@ -40,7 +40,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..language.values import NotAValue, Target, parse_target
 from ..loading import yaml_reader
-from ..loading.discovery import KOMMUN_FILE, display, find_trees, yaml_files
+from ..loading.discovery import KOMMUN_FILE, display, find_trees, tree_root, yaml_files
 from ..loading.source import SourceFile
 from ..loading.tree import FILE_KINDS
 from ..models.kommun import KommunFile
@@ -378,14 +378,19 @@ def _at(data: Any, path: tuple) -> Any:
 
 
 def files_to_format(path: Path) -> list[Path]:
-    """The goal files under ``path`` (every tree below it), or the one file."""
-    if path.is_file():
-        return [path]
-    found = []
-    for root in find_trees(path):
-        found.append(root / KOMMUN_FILE)
-        found.extend(p for p in yaml_files(root) if p.is_file() and not p.is_symlink() and p != root / KOMMUN_FILE)
-    return found
+    """The goal files under ``path`` (every tree below it), or the one file
+    if it is a goal file. Other YAML files – a CI workflow, the pre-commit
+    configuration, a file outside any tree – are not rt's to lay out, so a
+    pre-commit hook may hand rt fmt every changed YAML file."""
+    if not path.is_dir():
+        root = tree_root(path)
+        return [path] if root is not None and path.absolute() in map(Path.absolute, _tree_files(root)) else []
+    return [file for root in find_trees(path) for file in _tree_files(root)]
+
+
+def _tree_files(root: Path) -> list[Path]:
+    kommun = root / KOMMUN_FILE
+    return [kommun, *(p for p in yaml_files(root) if p.is_file() and not p.is_symlink() and p != kommun)]
 
 
 def format_file(path: Path) -> Formatted:

@@ -28,7 +28,7 @@ from ..domain.tree import GoalTree
 from ..loading import yaml_reader
 from ..loading.discovery import display
 from ..loading.schema import KINDS, json_schema
-from ..loading.tree import load_tree, no_plan
+from ..loading.tree import no_plan
 from ..models.actionplan import ActionPlanFile
 from ..models.base import ID_PATTERN
 from ..models.plan import PlanFile
@@ -362,11 +362,3 @@ def _scalar(text: str | None) -> str:
     plain = reading.readable and reading.data == {"x": text} and " #" not in text
     return text if plain else json.dumps(text, ensure_ascii=False)
 
-
-def loaded(root: Path) -> GoalTree:
-    """The tree to add to, refused while kommun.yaml cannot be read: the ids
-    to check against are in it."""
-    tree = load_tree(root)
-    if tree.kommun is None:
-        raise WriteRefused(f"{tree.sources[0].display} har fel; kör \"rt validate {display(root)}\" först.")
-    return tree
