@@ -125,6 +125,8 @@ def test_anchors_in_use_and_core_tags_are_not_findings(tmp_path, text):
      "\"[minst] 150\""),
     ("\"minst\" 150", 17, "värdet \"minst\" 150 börjar med ett citattecken och läses som en text inom citattecken, "
      "och texten efter den kan inte läsas.", "'\"minst\" 150'"),
+    ("'minst 150' st'", 17, "värdet 'minst 150' st' börjar med ett citattecken och läses som en text inom "
+     "citattecken, och texten efter den kan inte läsas.", "\"minst 150' st\""),
 ])
 def test_a_value_starting_with_an_indicator_says_to_quote_it(tmp_path, value, column, message, hint):
     found = _problems(tmp_path, TARGETS, f"målvärden:\n          2024: {value}\n          2025: 78\n          2026: 82")

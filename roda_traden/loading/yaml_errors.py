@@ -59,7 +59,7 @@ def explain(refusal: Refusal) -> tuple[str, str]:
     if refusal.why is Why.TEXT_AFTER_VALUE:
         return (f"Filen kan inte läsas som YAML: värdet {value} börjar med {_OPENS[value[0]]}, "
                 "och texten efter den kan inte läsas.",
-                f"Skriv hela värdet inom citattecken: {_quoted(value)}.")
+                f"Skriv hela värdet inom citattecken: {_requoted(value)}.")
     if refusal.why is Why.UNKNOWN_TAG:
         return f"Filen kan inte läsas som YAML: okänd tagg {refusal.detail}.", _TAG_HINT
     if refusal.why is Why.TAG_VALUE:
@@ -76,6 +76,15 @@ def _quoted(value: str) -> str:
     if value.startswith('"'):
         return "'" + value.replace("'", "''") + "'"
     return double_quoted(value)
+
+
+def _requoted(value: str) -> str:
+    """A value that ends in the quote it starts with, with a stray one inside
+    ('it's'), in the other quotes; any other value quoted whole."""
+    if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0]:
+        inner = value[1:-1]
+        return double_quoted(inner) if value[0] == "'" else "'" + inner.replace("'", "''") + "'"
+    return _quoted(value)
 
 
 _COUNTS = {2: "två", 3: "tre", 4: "fyra"}
