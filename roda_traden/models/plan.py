@@ -3,7 +3,6 @@ nämndmål with mått and målvärden, nyckeltal and internbudget."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -214,8 +213,6 @@ class Measure(Series):
     direction: DeclaredDirection | None = Field(default=None, alias="riktning")
     value_range: ValueRange | None = Field(default=None, alias="intervall")
     kolada: Text | None = None
-    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
-    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
     # After a merger: one ingångsvärde per former part, one målvärden series.
     part_baselines: list[BaselinePart] = Field(default_factory=list, alias="ingångsvärden")
@@ -316,23 +313,9 @@ class KeyFigure(Model):
     source: Text | None = Field(default=None, alias="datakälla")
     unit: Text | None = Field(default=None, alias="enhet")
     kolada: Text | None = None
-    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
-    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     comparison: Comparison | None = Field(default=None, alias="jämförelsevärde")
     values: dict[Year, TargetValue | None] = Field(default_factory=dict, alias="värden")
     follow_up: Text | None = Field(default=None, alias="uppföljningstillfälle")
-
-
-class Revision(Decision):
-    """A later decision by the nämnd that changed the decided plan: when,
-    under which §, and what it changed, so the chain of decisions is read
-    from the plan itself."""
-
-    label: ClassVar[str] = "revidering"
-
-    date: datetime.date = Field(alias="datum")
-    paragraph: Text = Field(alias="paragraf")
-    changes: Text = Field(alias="ändrar")
 
 
 class PlanFile(Model):
@@ -344,7 +327,6 @@ class PlanFile(Model):
     year: Year = Field(alias="år")
     period: PeriodValue | None = None
     decision: Decision | None = Field(default=None, alias="beslut")
-    revisions: list[Revision] = Field(default_factory=list, alias="revideringar")
     introduction: Text | None = Field(default=None, alias="inledning")
     orientation: list[Orientation] = Field(default_factory=list, alias="inriktning")
     goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")
