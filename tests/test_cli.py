@@ -355,3 +355,36 @@ def test_a_missing_plan_hint_says_what_is_wrong_never_to_add_a_file_that_exists(
     make_tree(tmp_path / "t", files)
     problems = json.loads(rt("validate", "t", "-f", "json", cwd=tmp_path).stdout)["problems"]
     assert [p["hint"] for p in problems if p["code"] == "RT106"] == hints
+
+
+def test_closed_or_full_output_ends_with_an_exit_code_and_no_traceback():
+    """`rt validate … >&-` and output to a full disk: a Swedish line, never a traceback."""
+    args = [sys.executable, "-m", "roda_traden", "validate", "examples/oxelosund-2023", "-f", "json", "--no-cache"]
+    for env in ({}, {"RT_DEBUG": "1"}):  # the fast path and typer's
+        closed = subprocess.run(args, cwd=REPO, stderr=subprocess.PIPE, text=True, env={**os.environ, **env},
+                                preexec_fn=lambda: os.close(1))
+        assert (closed.returncode, closed.stderr) == (1, "")
+        if Path("/dev/full").exists():
+            with open("/dev/full", "w") as full:
+                done = subprocess.run(args, cwd=REPO, stdout=full, stderr=subprocess.PIPE, text=True,
+                                      env={**os.environ, **env})
+            assert (done.returncode, done.stderr) == (2, "rt: In- eller utdata: disken är full.\n")
+
+
+def test_an_empty_path_is_the_working_directory_on_both_paths():
+    fast = rt("validate", "", "-f", "json", "--no-cache", cwd=REPO / "examples" / "oxelosund-2023")
+    typer_run = subprocess.run([sys.executable, "-m", "roda_traden", "validate", "", "-f", "json", "--no-cache"],
+                               cwd=REPO / "examples" / "oxelosund-2023", capture_output=True, text=True,
+                               env={**os.environ, "RT_DEBUG": "1"})
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_run.returncode, typer_run.stdout, typer_run.stderr)
+    assert fast.returncode == 1 and json.loads(fast.stdout)["problems"]
+
+
+def test_help_is_the_same_on_every_run():
+    """click keeps the help flags in a set; the help text must not depend on the hash seed."""
+    shown = set()
+    for seed in ("1", "4", "7", "11"):
+        done = subprocess.run([sys.executable, "-m", "roda_traden", "validate", "--hjälp"], cwd=REPO, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "100"})
+        shown.add(done.stdout)
+    assert len(shown) == 1 and "--hjälp,--help" in shown.pop()

@@ -12,6 +12,9 @@ def main(argv: list[str] | None = None) -> None:
     # rt uses no pydantic plugins; skipping the entry-point scan saves start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args = sys.argv[1:] if argv is None else argv
+    from .guard import closed_streams
+
+    closed_streams()
     if (call := plain_validate(args)) is not None:
         sys.exit(_validate_fast(call))
     from .app import run

@@ -27,13 +27,12 @@ def guarded(call: Callable[[], int]) -> int:
         _say("Avbrutet.")
         return 130
     except BrokenPipeError:
-        # The reader went away (rt … | head): stop quietly, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return broken_pipe()
     except OSError as error:
         from ..text.files import reason
 
-        _say(printable(f"rt: {error.filename or 'Filen'}: {reason(error)}."))
+        where = error.filename or "In- eller utdata"
+        _say(printable(f"rt: {where}: {reason(error)}."))
         return 2
     except Exception as error:
         if os.environ.get("RT_DEBUG"):
@@ -41,6 +40,20 @@ def guarded(call: Callable[[], int]) -> int:
         _say(f"rt: Internt fel i rt ({type(error).__name__}: {printable(str(error))}). Det är en bugg, inte ett fel i "
              "filerna; kör igen med RT_DEBUG=1 för detaljer och rapportera gärna.")
         return 3
+
+
+def broken_pipe() -> int:
+    """The reader went away (rt … | head): stop quietly. The exit code is 1,
+    as click and rich give for the same, since the output was cut short."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
+def closed_streams() -> None:
+    """Run with stdout or stderr closed (rt … >&-): write nowhere, keep the exit code."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as rt
 
 
 def _say(text: str) -> None:

@@ -133,6 +133,9 @@ def _swedish_help_option(original: Any) -> Any:
             option.help = _HELP_TEXT
             # A flag takes no value; without this the type column says <bool>.
             option.metavar = ""
+            # click collects the names in a set: without an order of its own
+            # the help differs from run to run (PYTHONHASHSEED).
+            option.opts = sorted(option.opts, key=lambda name: HELP_FLAGS.index(name) if name in HELP_FLAGS else 99)
         return option
 
     return get_help_option

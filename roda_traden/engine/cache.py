@@ -278,6 +278,7 @@ def answer(arguments: tuple, context: RunContext) -> int | None:
         sys.stdout.write(stored["output"])
         sys.stdout.flush()
     except BrokenPipeError:
+        # As the full run ends on a closed pipe (cli/guard.py).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return 1
     return stored["exit"]

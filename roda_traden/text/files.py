@@ -19,6 +19,12 @@ _REASONS = {
     errno.EISDIR: "det är en mapp",
     errno.ENOTDIR: "en del av sökvägen är inte en mapp",
     errno.ENAMETOOLONG: "sökvägen är för lång",
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EIO: "läs- eller skrivfel på disken",
+    errno.EMFILE: "för många öppna filer",
+    errno.EFBIG: "filen blir för stor",
 }
 
 
