@@ -381,3 +381,47 @@ def test_a_bare_number_is_printed_in_swedish_form():
     text, _ = render_report(load_tree(REPO / "goals"), request)
     row = next(line for line in text.splitlines() if "Sjukfrånvaro i procent av ordinarie arbetstid" in line)
     assert row.endswith("| 7,4 (2025) | 7 | 6,6 | 6,2 |")
+
+
+def test_baselines_are_printed_as_the_plan_wrote_them(tmp_path):
+    """A period or date with the value, "Nytt värde" in the plan's words, one baseline per part."""
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    plan = tree / "namnder/von/verksamhetsplan-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    extra = """
+  - id: kontinuitet-och-stod
+    text: Brukarna ska möta färre personal och fler ska få stöd i tid
+    kf-mål: trygghet-aldre
+    mått:
+      - id: personal-period
+        text: Antal personal en brukare möter under 14 dagar
+        datakälla: Egen mätning
+        ingångsvärde: "17 (jan–nov 2022)"
+        målvärden: {2023: 16, 2024: 15, 2025: 14}
+      - id: stod-datum
+        text: Antal brukare med stöd i tid
+        datakälla: Verksamhetssystemet
+        ingångsvärde: {värde: 176, datum: 2022-12-01}
+        målvärden: {2023: 180, 2024: 185, 2025: 190}
+      - id: nytt-matt
+        text: Andel brukare med genomförandeplan
+        datakälla: Verksamhetssystemet
+        ingångsvärde: Nytt värde
+        målvärden: {2023: 80 %, 2024: 85 %, 2025: 90 %}
+      - id: delade-ingangsvarden
+        text: Andel medarbetare med rätt kompetens
+        datakälla: Personalsystemet
+        ingångsvärden:
+          - {del: äldreomsorg, värde: 82 %, år: 2022}
+          - {del: socialomsorg, värde: 76 %, år: 2022}
+        målvärden: {2023: 84 %, 2024: 86 %, 2025: 88 %}
+"""
+    marker = "\n# Bilden \"Mål & Mått\""
+    assert marker in text
+    plan.write_text(text.replace(marker, extra + marker), encoding="utf-8")
+    for output_format in ("md", "html"):
+        shown, _ = render("verksamhetsplan", "VON", None, output_format=output_format, tree=tree)
+        assert "17 (jan–nov 2022)" in shown
+        assert "176 (2022-12-01)" in shown
+        assert "Nytt värde" in shown
+        assert "äldreomsorg: 82\u00a0% (2022); socialomsorg: 76\u00a0% (2022)" in shown

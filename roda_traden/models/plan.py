@@ -68,14 +68,16 @@ def _dating(value: Target | None, year: int | None, *written: When | None) -> Wh
     return when
 
 
-def _printed(value: Target | None, year: int | None, when: When | None) -> str:
+def _printed(value: Target | None, year: int | None, when: When | None, show=lambda target: target.raw) -> str:
+    """A value with when it was measured, as a table prints it; ``show``
+    prints the value itself (reports use their number style)."""
     if value is None:
         return ""
     if value.when is not None:
-        return value.raw  # written as printed: "41 (jan–nov 2023)"
+        return show(value)  # written as printed: "41 (jan–nov 2023)"
     if when is not None:
-        return f"{value.raw} ({when.raw}{f' {year}' if when.year is None and year else ''})"
-    return f"{value.raw} ({year})" if year else value.raw
+        return f"{show(value)} ({when.raw}{f' {year}' if when.year is None and year else ''})"
+    return f"{show(value)} ({year})" if year else show(value)
 
 
 def _baseline_mapping(value: object) -> object:
@@ -84,7 +86,7 @@ def _baseline_mapping(value: object) -> object:
     if value is None or isinstance(value, str) and not value.strip():
         return {}  # written but empty: RT204 says what to write
     if isinstance(value, str) and " ".join(value.lower().split()) in NEW_BASELINE_WORDS:
-        return {"nytt": True}
+        return {"nytt": " ".join(value.split())}  # the words are printed as written: "Nytt värde"
     return {"värde": value}
 
 
@@ -98,7 +100,8 @@ class Baseline(Model):
     year: Year | None = Field(default=None, alias="år")
     period: WhenValue | None = None
     date: DateValue | None = Field(default=None, alias="datum")
-    new: bool = Field(default=False, alias="nytt")
+    # true, or the words the plan wrote ("Nytt värde", "Nytt mål").
+    new: bool | Text = Field(default=False, alias="nytt")
     source: Text | None = Field(default=None, alias="källa")
 
     @model_validator(mode="after")
@@ -124,8 +127,14 @@ class Baseline(Model):
 
     @property
     def printed(self) -> str:
-        """The value as a report prints it: "41 (jan–nov 2023)", "64 (2023)"."""
-        return "nytt mål" if self.new else _printed(self.value, self.year, self.dated)
+        """The value as a report prints it: "41 (jan–nov 2023)", "64 (2023)", "Nytt värde"."""
+        return self.printed_with(lambda target: target.raw)
+
+    def printed_with(self, show) -> str:
+        """As ``printed``, with ``show`` printing the value itself."""
+        if self.new:
+            return self.new if isinstance(self.new, str) else "Nytt mål"
+        return _printed(self.value, self.year, self.dated, show)
 
 
 class BaselinePart(Baseline):

@@ -13,7 +13,7 @@ from ..domain.grades import Grade
 from ..language.numbers import format_number, round_half_up
 from ..language.values import Target
 from ..models.kommun import GROUP_ALL
-from ..models.plan import Baseline
+from ..models.plan import Baseline, Series
 from ..text.printable import printable
 
 
@@ -49,13 +49,20 @@ def target(value: Target | None, percent: bool = False) -> str:
     return _PERCENT_SIGN.sub("\u00a0%", raw)
 
 
-def baseline(value: Baseline | None) -> str:
-    """An ingångsvärde as the table prints it: "69 % (2022)", "Nytt mål", "–"."""
+def baseline(series: Series) -> str:
+    """A series' ingångsvärde as the table prints it: "69 % (2022)", "41
+    (jan–nov 2023)", "Nytt värde", "–"; after a merger one per part
+    ("äldreomsorg: 82 % (2023); socialomsorg: 76 % (2023)")."""
+    parts = getattr(series, "part_baselines", None)
+    if parts:
+        return "; ".join(f"{part.part}: {_one_baseline(part)}" for part in parts)
+    return _one_baseline(series.baseline)
+
+
+def _one_baseline(value: Baseline | None) -> str:
     if value is None or not value.new and value.value is None:
         return "–"
-    if value.new:
-        return "Nytt mål"
-    return target(value.value) + (f" ({value.year})" if value.year else "")
+    return value.printed_with(target)
 
 
 def series_values(values: dict[int, Target | None]) -> str:
