@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from roda_traden.domain import calendar
+from roda_traden.domain.status import build
 from roda_traden.engine.run import validate_path
 from roda_traden.engine.status import status_report
 from roda_traden.loading.tree import load_tree
@@ -77,6 +78,10 @@ def test_a_goal_reported_in_bokslut_is_b_and_directed_at_its_reporter(tmp_path):
     assert kf.footnotes == ["Enligt balanskravsutredningen.", "Exklusive reavinster."]
     delar, bokslut = tree.kommun.settings.follow_ups
     assert not calendar.requires_outcome(delar, kf) and calendar.requires_outcome(bokslut, kf)
+    # The reporter's own status shows it; another organisation's does not.
+    for organisation, shown in (("KBAB", True), ("VON", False)):
+        status = build(tree, bokslut, 2024, organisation)
+        assert ("resultat" in {c.council_goal.id for c in status.council_goals()}) is shown
 
 
 def test_a_goal_reported_in_delar_too_is_due_at_delar(tmp_path):
