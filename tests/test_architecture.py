@@ -19,6 +19,7 @@ LAYERS = [
     ["rules"],
     ["engine"],
     ["formatters", "rendering", "writing"],
+    ["kolada"],
     ["cli"],
 ]
 LAYER_OF = {name: level for level, names in enumerate(LAYERS) for name in names}
