@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.measures import bounds_of, kind_of
+from ..domain.measures import bounds_of, kind_of, starts_of
 from ..language import units
 from ..language.numbers import format_number
 from ..problems import Severity
@@ -18,10 +18,11 @@ def check(tree, options):
             if problem := _problem(target, kind, firm):
                 yield Hit(series, f"Målvärdet {_shown(target)}för {year} i {name} {problem[0]}", problem[1],
                           ("målvärden", year))
-        baseline = series.baseline
-        if baseline is not None and baseline.value is not None and (problem := _problem(baseline.value, kind, firm)):
-            yield Hit(series, f"Ingångsvärdet {_shown(baseline.value)}i {name} {problem[0]}", problem[1],
-                      ("ingångsvärde",))
+        for start in starts_of(series):
+            value = start.baseline.value
+            if value is not None and (problem := _problem(value, kind, firm)):
+                yield Hit(series, f"{start.what.capitalize()} {_shown(value)}i {name} {problem[0]}", problem[1],
+                          start.keys)
 
 
 def _shown(target) -> str:

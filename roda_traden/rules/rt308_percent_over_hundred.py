@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.measures import bounds_of
+from ..domain.measures import bounds_of, starts_of
 from ..language.numbers import format_number
 from ..problems import Severity
 from .base import Hit, Rule
@@ -15,8 +15,8 @@ def check(tree, options):
         if bounds is None or bounds.firm:
             continue
         values = [(("målvärden", year), f"Målvärdet för {year}", t) for year, t in sorted(series.targets.items())]
-        if series.baseline is not None and series.baseline.value is not None:
-            values.append((("ingångsvärde",), "Ingångsvärdet", series.baseline.value))
+        values += [(start.keys, start.what.capitalize(), start.baseline.value) for start in starts_of(series)
+                   if start.baseline.value is not None]
         for keys, what, target in values:
             if target.kind == "number" and not bounds.holds(target.number):
                 yield Hit(series, f"{what} i {series_name(measure, series)} är {format_number(target.number)} %, "
