@@ -76,6 +76,17 @@ class GoalNote(Model):
     assessment: ManualAssessment | None = Field(default=None, alias="bedömning")
 
 
+class Correction(Model):
+    """A change to a report after it was handed in: when, and why; the
+    report then says what KF was first told is no longer so."""
+
+    label: ClassVar[str] = "rättelse"
+
+    date: datetime.date = Field(alias="datum")
+    reason: Text = Field(alias="skäl", description="Vad som rättades och varför, t.ex. \"Slutlig siffra från "
+                                                  "Socialstyrelsen.\"")
+
+
 class FollowUpFile(Model):
     """One organisation's report for one entry of the kommun's calendar."""
 
@@ -85,6 +96,7 @@ class FollowUpFile(Model):
     year: Year = Field(alias="år")
     report: Text = Field(alias="uppföljning")
     date: datetime.date | None = Field(default=None, alias="datum")
+    correction: Correction | None = Field(default=None, alias="rättelse")
     outcomes: list[Outcome] = Field(default_factory=list, alias="utfall")
     activities: list[ActivityStatus] = Field(default_factory=list, alias="aktiviteter")
     goals: list[GoalNote] = Field(default_factory=list, alias="nämndmål")

@@ -3,6 +3,7 @@ nämndmål with mått and målvärden, nyckeltal and internbudget."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -331,6 +332,19 @@ class PlanFile(Model):
     """A verksamhetsplan (for a bolag: affärsplan/verksamhetsplan)."""
 
     label: ClassVar[str] = "verksamhetsplan"
+class Revision(Decision):
+    """A later decision by the nämnd that changed the decided plan: when,
+    under which §, and what it changed, so the chain of decisions is read
+    from the plan itself."""
+
+    label: ClassVar[str] = "revidering"
+
+    date: datetime.date = Field(alias="datum")
+    paragraph: Text = Field(alias="paragraf")
+    changes: Text = Field(alias="ändrar", description="Vad beslutet ändrade, t.ex. \"Målvärdet för 2025 sänks "
+                                                         "från 78 till 76.\"")
+
+
 
     organisation: Text
     year: Year = Field(alias="år")
@@ -340,6 +354,7 @@ class PlanFile(Model):
     orientation: list[Orientation] = Field(default_factory=list, alias="inriktning")
     goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")
     contributions: list[Contribution] = Field(default_factory=list, alias="bidrar-utan-nämndmål")
+    revisions: list[Revision] = Field(default_factory=list, alias="revideringar")
     key_figures: list[KeyFigure] = Field(default_factory=list, alias="nyckeltal")
     budget: InternalBudget | None = Field(default=None, alias="internbudget")
 
