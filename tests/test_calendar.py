@@ -53,6 +53,9 @@ def test_status_and_validate_work_without_a_calendar(tmp_path):
     done = rt("status", str(tree_dir), "--idag", "2023-06-01")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Oxelösunds kommun – Delårsrapport per augusti 2023")
+    assert "standardkalendern" in done.stdout  # said, not only carried in the data
+    as_json = json.loads(rt("status", str(tree_dir), "--idag", "2023-06-01", "-f", "json").stdout)
+    assert "standardkalendern" in as_json["report"]["calendar_note"]
     # The example's follow-ups name "delar" and "bokslut": the default calendar has both.
     found = json.loads(rt("validate", str(tree_dir), "--no-cache", "-f", "json").stdout)
     assert not [p for p in found["problems"] if p["code"] in ("RT602", "RT807", "RT808")]

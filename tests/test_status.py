@@ -64,7 +64,7 @@ def test_status_cli_terminal_and_json():
     document = json.loads(rt("status", "examples/oxelosund-2023", "-p", "delår", "--idag", "2023-09-01",
                              "--format", "json", "--org", "VON").stdout)
     assert document["report"] == {"id": "delar", "name": document["report"]["name"], "year": 2023,
-                                  "deadline": "2023-09-12", "days_left": 11}
+                                  "deadline": "2023-09-12", "days_left": 11, "calendar_note": None}
     assert document["summary"]["counts"] == {"uppfyllt": 2, "delvis uppfyllt": 1, "ej uppfyllt": 1, "kan ej bedömas": 16}
     assert document["summary"]["total"] == 20  # the KF-mål directed at VON, not those for UN or KS alone
 

@@ -16,7 +16,8 @@ def render(report: StatusReport, stream: TextIO) -> None:
     document = {
         "kommun": report.kommun,
         "report": {"id": status.report.id, "name": status.report.name, "year": status.year,
-                   "deadline": status.deadline.isoformat(), "days_left": report.days_left},
+                   "deadline": status.deadline.isoformat(), "days_left": report.days_left,
+                   "calendar_note": status.calendar_note},
         "summary": _tally(report.total),
         "municipal_goals": [
             {
@@ -25,6 +26,7 @@ def render(report: StatusReport, stream: TextIO) -> None:
                 "summary": _tally(report.tallies[m.municipal_goal.id]),
                 "council_goals": [
                     {"id": c.council_goal.id, "text": c.council_goal.text, "follow_up": c.council_goal.follow_up,
+                     "reported_by": c.council_goal.reporter.by if c.council_goal.reporter else None,
                      **_assessment(c.assessment), "goals": [_goal(g) for g in c.goals]}
                     for c in m.council_goals
                 ],

@@ -23,12 +23,17 @@ def render(report: StatusReport, stream: TextIO) -> None:
     status = report.status
     console.print(Text(log_safe(f"{report.kommun} – {status.report.name} {status.year}"), style="bold"))
     console.print(_deadline(report))
+    if status.calendar_note:
+        console.print(Text(log_safe(status.calendar_note), style="italic"))
     root = Tree(Text(log_safe(report.vision or "Vision"), style="bold"))
     for municipal in status.municipal_goals:
         tally = report.tallies[municipal.municipal_goal.id]
         branch = root.add(Text.assemble((log_safe(municipal.municipal_goal.name), "bold"), "  ", _tally_text(tally, short=True)))
         for council in municipal.council_goals:
-            extra = f"({council.council_goal.follow_up})" + ("" if council.goals else " – inget nämndmål i trädet")
+            reporter = council.council_goal.reporter
+            mark = council.council_goal.follow_up + (f", redovisas av {reporter.by}" if reporter else "")
+            # A KF-mål one organisation reports itself needs no nämndmål.
+            extra = f"({mark})" + ("" if council.goals or reporter else " – inget nämndmål i trädet")
             node = branch.add(_line(council.assessment, council.council_goal.text, extra))
             for goal in council.goals:
                 _goal(node, goal)
