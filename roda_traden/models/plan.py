@@ -328,10 +328,6 @@ class KeyFigure(Model):
     follow_up: Text | None = Field(default=None, alias="uppföljningstillfälle")
 
 
-class PlanFile(Model):
-    """A verksamhetsplan (for a bolag: affärsplan/verksamhetsplan)."""
-
-    label: ClassVar[str] = "verksamhetsplan"
 class Revision(Decision):
     """A later decision by the nämnd that changed the decided plan: when,
     under which §, and what it changed, so the chain of decisions is read
@@ -345,16 +341,20 @@ class Revision(Decision):
                                                          "från 78 till 76.\"")
 
 
+class PlanFile(Model):
+    """A verksamhetsplan (for a bolag: affärsplan/verksamhetsplan)."""
+
+    label: ClassVar[str] = "verksamhetsplan"
 
     organisation: Text
     year: Year = Field(alias="år")
     period: PeriodValue | None = None
     decision: Decision | None = Field(default=None, alias="beslut")
+    revisions: list[Revision] = Field(default_factory=list, alias="revideringar")
     introduction: Text | None = Field(default=None, alias="inledning")
     orientation: list[Orientation] = Field(default_factory=list, alias="inriktning")
     goals: list[BoardGoal] = Field(default_factory=list, alias="nämndmål")
     contributions: list[Contribution] = Field(default_factory=list, alias="bidrar-utan-nämndmål")
-    revisions: list[Revision] = Field(default_factory=list, alias="revideringar")
     key_figures: list[KeyFigure] = Field(default_factory=list, alias="nyckeltal")
     budget: InternalBudget | None = Field(default=None, alias="internbudget")
 
