@@ -103,10 +103,11 @@ def shape_of(model: type[BaseModel]) -> Shape:
     return _model_shape(model, {})
 
 
-# Where a model's field order is not the order of the key tables in
+# Where a model's field order is not that of the key tables in
 # docs/format.md (section 8): a model that inherits its values (a mått, a
 # delserie, an utfall, a budget row) names itself first, as a reader looks
-# for it. These keys (by model class name) come first, the model's others after them in its order.
+# for it. These keys, by model class name, come first; the others follow
+# in the model's order.
 _LEADING: dict[str, tuple[str, ...]] = {
     "Measure": ("id", "text", "datakälla", "enhet", "riktning", "intervall", "kolada", "ingångsvärde", "målvärden"),
     "SubSeries": ("id", "namn"),
@@ -139,20 +140,15 @@ def _type_shape(annotation: Any, metadata: list, seen: dict) -> Shape:
         return _type_shape(base, [*metadata, *extra], seen)
     if origin in (typing.Union, types.UnionType):
         shapes = [_type_shape(a, metadata, seen) for a in typing.get_args(annotation) if a is not type(None)]
-        mapping = next((s for s in shapes if s.keys), None)
-        # A scalar where a mapping may stand (ingångsvärde: 72 %) is read as the mapping's "värde".
-        if mapping is not None and "värde" in mapping.children and mapping.children["värde"].target:
-            return replace(mapping, target=True)
-        return mapping or next((s for s in shapes if s != _ANY), _ANY)
+        return next((s for s in shapes if s.keys), None) or next((s for s in shapes if s != _ANY), _ANY)
     if origin is list:
         return Shape(items=_type_shape(typing.get_args(annotation)[0], [], seen))
     if origin is dict:
         return Shape(items=_type_shape(typing.get_args(annotation)[1], [], seen))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         shape = _model_shape(annotation, seen)
-        if "värde" in shape.children and shape.children["värde"].target and annotation.__name__ == "Baseline":
-            return replace(shape, target=True)
-        return shape
+        # An ingångsvärde written as a scalar (ingångsvärde: 72 %) is read as its "värde".
+        return replace(shape, target=True) if annotation.__name__ == "Baseline" else shape
     return _ANY
 
 
