@@ -11,9 +11,11 @@ import os
 from pathlib import Path
 
 from ..domain.calendar import UnknownReport
+from ..domain.changes import PREVIOUS
 from ..domain.context import RunContext
 from ..domain.tree import GoalTree
 from ..loading import codes
+from ..loading.git import load_tree_at
 from ..loading.tree import load_tree
 from ..problems import Problem
 from ..rules.base import Rule
@@ -28,17 +30,21 @@ _KNOWN = set(RULES_BY_CODE)
 _REQUIRED = {rule.code for rule in RULES if rule.required}
 
 
-def validate_path(path: Path, jobs: int | None = None, context: RunContext | None = None) -> Result:
+def validate_path(path: Path, jobs: int | None = None, context: RunContext | None = None,
+                  compare: str | None = None) -> Result:
     """Validate every goal tree at or below ``path`` (or the tree a file
-    belongs to, keeping that file's problems)."""
-    return collect(path, lambda roots: validate_trees(roots, jobs, context))
+    belongs to, keeping that file's problems); with ``compare`` (a commit),
+    also against each tree as it was then."""
+    return collect(path, lambda roots: validate_trees(roots, jobs, context, compare))
 
 
-def validate_trees(roots: list[Path], jobs: int | None = None, context: RunContext | None = None) -> list[Result]:
+def validate_trees(roots: list[Path], jobs: int | None = None, context: RunContext | None = None,
+                   compare: str | None = None) -> list[Result]:
     """One result per tree; many trees are checked in parallel processes
     (``jobs``: None = one per core)."""
     with _few_collections():
-        return list(_map(functools.partial(validate_tree, context=context or RunContext()), roots, jobs))
+        check = functools.partial(validate_tree, context=context or RunContext(), compare=compare)
+        return list(_map(check, roots, jobs))
 
 
 @contextlib.contextmanager
@@ -54,9 +60,12 @@ def _few_collections():
         gc.set_threshold(*before)
 
 
-def validate_tree(root: Path, context: RunContext | None = None) -> Result:
+def validate_tree(root: Path, context: RunContext | None = None, compare: str | None = None) -> Result:
     tree = load_tree(root)
     tree.context = context or RunContext()
+    if compare is not None:
+        # The rules on binding decisions (RT9xx) compare with the tree as it was.
+        tree.memo[PREVIOUS] = load_tree_at(root, compare)
     return check_tree(tree)
 
 

@@ -61,6 +61,9 @@ _MODULES = (
     "rt807_followup_report",
     "rt808_outcome_date",
     "rt809_outcome_out_of_range",
+    "rt901_decided_target",
+    "rt902_decided_goal",
+    "rt903_reported_outcome",
 )
 
 RULES: tuple[Code, ...] = (

@@ -3,8 +3,10 @@ plans in the wording kommuner use against all rules in tests/rules/plans.yaml.
 
 A case is the base tree (tests/rules/base, on which every rule passes) with
 some files replaced or added (and, for links, `outside:` files beside the
-tree and `links:` in it), and the exact places the rule must report:
-"file:line:column". Adding a case is adding YAML, no Python.
+tree and `links:` in it; for the rules that compare with an earlier
+commit, `before:` files that commit had over the base), and the exact
+places the rule must report: "file:line:column". Adding a case is adding
+YAML, no Python.
 
 plans.yaml holds whole plan snippets: `correct:` ones must give no error and
 no finding of the codes listed under `watched:`; `flawed:` ones must give
@@ -27,6 +29,7 @@ from roda_traden.engine.run import validate_path
 from roda_traden.problems import Severity
 from roda_traden.rules.registry import RULES
 from tests.conftest import make_tree
+from tests.gitrepo import commit_all
 
 CASES_DIR = Path(__file__).parent / "cases"
 PLANS = Path(__file__).parent / "plans.yaml"
@@ -49,7 +52,15 @@ def _validate(case: dict, in_dir: Path):
     files = {name: text.encode(encoding) for name, text in case.get("files", {}).items()}
     for name in case.get("delete", []):
         files[name] = None
-    tree = make_tree(in_dir / "tree", files)
+    compare = None
+    if "before" in case:
+        # The rules on binding decisions (RT901–RT903) compare with the tree as
+        # an earlier commit held it: the base with the case's "before:" files.
+        earlier = make_tree(in_dir / "before", {name: text.encode() for name, text in case["before"].items()})
+        compare = commit_all(earlier)
+        tree = make_tree(in_dir / "tree", files, base=earlier)
+    else:
+        tree = make_tree(in_dir / "tree", files)
     # "outside:" files are written next to the tree; "links:" are symbolic links in it.
     for name, text in case.get("outside", {}).items():
         (in_dir / name).write_text(text, encoding="utf-8")
@@ -60,7 +71,7 @@ def _validate(case: dict, in_dir: Path):
     # "today: 2024-03-15" is read by YAML as a date; str() gives it back as written.
     context = RunContext(case.get("period"), case.get("year"),
                          datetime.date.fromisoformat(str(case.get("today", "2030-01-01"))))
-    return validate_path(tree, context=context)
+    return validate_path(tree, context=context, compare=compare)
 
 
 def _place(problem) -> str:
