@@ -425,3 +425,55 @@ def test_baselines_are_printed_as_the_plan_wrote_them(tmp_path):
         assert "176 (2022-12-01)" in shown
         assert "Nytt värde" in shown
         assert "äldreomsorg: 82\u00a0% (2022); socialomsorg: 76\u00a0% (2022)" in shown
+
+
+_COLUMN_BUDGET = """internbudget:
+  enhet: tkr
+  ram: 350 000
+  kolumner:
+    prognos-2023: Prognos 2023 (per oktober)
+    budget-2023: Budget 2023
+    förändring: Förändring
+    budget-2024: Budget 2024
+  verksamheter:
+    - id: aldreomsorg
+      namn: Äldreomsorg
+      intäkter: {prognos-2023: 38 500, budget-2023: 39 000, förändring: 1 000, budget-2024: 40 000}
+      kostnader: {prognos-2023: -293 000, budget-2023: -290 000, förändring: -10 000, budget-2024: -300 000}
+      nettokostnad: {prognos-2023: -254 500, budget-2023: -251 000, förändring: -9 000, budget-2024: -260 000}
+  summa:
+    intäkter: {prognos-2023: 38 500, budget-2023: 39 000, förändring: 1 000, budget-2024: 40 000}
+    kostnader: {prognos-2023: -293 000, budget-2023: -290 000, förändring: -10 000, budget-2024: -300 000}
+    nettokostnad: {prognos-2023: -254 500, budget-2023: -251 000, förändring: -9 000, budget-2024: -260 000}
+"""
+
+
+def test_a_column_budget_prints_one_table_per_figure_with_the_plans_headings(tmp_path):
+    from markdown_it import MarkdownIt
+
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    plan = tree / "namnder/von/verksamhetsplan-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("\ninternbudget:")
+    plan.write_text(text[:start + 1] + _COLUMN_BUDGET, encoding="utf-8")
+    md, _ = render("verksamhetsplan", "VON", None, tree=tree)
+    html = MarkdownIt().enable("table").render(md)
+    for figure in ("Nettokostnad", "Intäkter", "Kostnader"):
+        assert f"<strong>{figure}</strong>" in html
+    assert html.count("<th style=\"text-align:right\">Prognos 2023 (per oktober)</th>") == 3
+    assert "<td style=\"text-align:right\">−254\u00a0500</td>" in html
+    page, _ = render("verksamhetsplan", "VON", None, output_format="html", tree=tree)
+    assert page.count("<caption>") >= 3 and "<th scope=\"col\" class=\"num\">Förändring</th>" in page
+
+
+def test_kf_mal_labels_reporters_and_footnotes_are_printed(tmp_path):
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    kommun = tree / "kommun.yaml"
+    text = kommun.read_text(encoding="utf-8")
+    anchor = "      - id: trygghet-aldre\n"
+    assert anchor in text
+    kommun.write_text(text.replace(anchor, anchor + "        etikett: Verksamhetsmål\n"
+                                   "        fotnoter: [Mäts i Socialstyrelsens undersökning.]\n", 1), encoding="utf-8")
+    for output_format, label in (("md", "*Verksamhetsmål:*"), ("html", "<span class=\"etikett\">Verksamhetsmål:</span>")):
+        shown, _ = render("verksamhetsplan", "VON", None, output_format=output_format, tree=tree)
+        assert label in shown and "Mäts i Socialstyrelsens undersökning." in shown

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 import re
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..domain.grades import Grade
 from ..language.numbers import format_number, round_half_up
 from ..language.values import Target
 from ..models.kommun import GROUP_ALL
+from ..models.budget import InternalBudget
 from ..models.plan import Baseline, Series
 from ..text.printable import printable
 
@@ -68,6 +70,39 @@ def _one_baseline(value: Baseline | None) -> str:
 def series_values(values: dict[int, Target | None]) -> str:
     """A nyckeltal's history: "2018: 11, 2019: 19, 2020: –, 2021: 24"."""
     return ", ".join(f"{year}: {target(value)}" for year, value in sorted(values.items())) or "–"
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    """One figure of a column internbudget as the plan prints it: a table of
+    nettokostnad, intäkter or kostnader per verksamhet, one column each for
+    årsprognos, this year's budget, förändring and the plan year's budget."""
+
+    name: str
+    headings: list[str]
+    rows: list[tuple[str, list[float | None]]]
+    total: list[float | None] | None
+
+
+_FIGURES = (("net", "Nettokostnad"), ("income", "Intäkter"), ("costs", "Kostnader"))
+
+
+def budget_tables(budget: InternalBudget) -> list[BudgetTable]:
+    """The column form's tables; none for the one-amount-per-line form."""
+    columns = budget.columns()
+    if columns == [None]:
+        return []
+    headings = [budget.headings.get(column) or _column_heading(column) for column in columns]
+    return [BudgetTable(name, headings,
+                        [(row.name, [row.value(attribute, c) for c in columns]) for row in budget.rows],
+                        [budget.total.value(attribute, c) for c in columns] if budget.total else None)
+            for attribute, name in _FIGURES]
+
+
+def _column_heading(column: str) -> str:
+    """"budget-2024" → "Budget 2024", "förändring" → "Förändring"."""
+    kind, _, year = column.partition("-")
+    return f"{kind.capitalize()} {year}".strip()
 
 
 def responsible(names: list[str]) -> str:
@@ -139,6 +174,7 @@ FILTERS = {
     "percent": percent,
     "target": target,
     "baseline": baseline,
+    "budget_tables": budget_tables,
     "date": date,
     "series_values": series_values,
     "responsible": responsible,
