@@ -19,9 +19,13 @@ def check(tree, options):
         return Hit(node, f"Okänd organisation \"{name}\".", hint, keys)
 
     for _parent, kf in tree.all_council_goals():
-        for index, name in enumerate(kf.responsible):
+        # Without `ansvariga`, a KF-mål is directed at its reporter: said once, at `redovisas`.
+        from_reporter = kf.reporter is not None and kf.responsible == [kf.reporter.by]
+        for index, name in enumerate([] if from_reporter else kf.responsible):
             if name not in tree.organisations and name.lower() not in GROUPS:
                 yield hit(kf, name, ("ansvariga", index))
+        if kf.reporter is not None and kf.reporter.by not in tree.organisations:
+            yield hit(kf, kf.reporter.by, ("redovisas", "av"))
     for goal in tree.municipal_goals.values():
         for directive in goal.other_directives:
             if directive.organisation not in tree.organisations:
