@@ -289,7 +289,6 @@ def _descriptions(html):
 def test_a_measure_without_text_is_named_by_its_goal_never_by_its_id(tmp_path):
     tree = _tree_with_extra_goal(tmp_path)
     goal = "Barn i familjer med hemtjänst ska känna sig trygga"
-    # The kommun's report: VON's own leaves out a KF-mål not directed at VON (domain/status.py).
     for kind, organisation, period in (("verksamhetsplan", "VON", None), ("uppföljning", None, "bokslut")):
         for output_format in ("md", "html"):
             text, _ = render(kind, organisation, period, output_format=output_format, tree=tree)

@@ -141,3 +141,16 @@ def test_two_status_reports_on_one_tree_each_list_their_own_gaps(tmp_path):
     assert bokslut
     assert status_report(tree, "delår", 2023, None, day).gaps == []
     assert status_report(tree, "bokslut", 2023, None, day).gaps == bokslut
+
+
+def test_one_organisations_status_keeps_its_goals_under_a_kf_mal_not_directed_at_it(tmp_path):
+    """VON may serve a KF-mål directed at UN; VON's own report must still show that nämndmål."""
+    from tests.test_reports import _tree_with_extra_goal
+
+    tree = load_tree(_tree_with_extra_goal(tmp_path))
+    status = status_report(tree, "bokslut", 2023, "VON", datetime.date(2024, 1, 15)).status
+    assert "trygga-barn-i-hemtjanst" in [g.goal.id for g in status.goals()]
+    council = [c.council_goal.id for c in status.council_goals()]
+    assert "kunskapsresultat-ak-1-6" in council
+    # KF-mål with neither a direction at VON nor a VON nämndmål stay out.
+    assert all("VON" in tree.responsible(c.council_goal) or c.goals for c in status.council_goals())

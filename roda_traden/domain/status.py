@@ -126,9 +126,11 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
     for municipal_goal in tree.kommun.goals:
         council = []
         for kf in municipal_goal.council_goals:
-            if organisation and organisation not in tree.responsible(kf):
-                continue  # a report for one organisation shows what is directed at it
             goals = [goal_status[id(g)] for _p, g in tree.goals() if id(g) in goal_status and g.council_goal == kf.id]
+            if organisation and organisation not in tree.responsible(kf) and not goals:
+                # A report for one organisation shows what is directed at it, and
+                # every nämndmål it set itself, whichever KF-mål that serves.
+                continue
             council.append(CouncilGoalStatus(kf, goals, combine((g.assessment.grade for g in goals),
                                                                 "inget nämndmål har bedömts")))
         supplementary = [goal_status[id(g)] for _p, g in tree.goals()
