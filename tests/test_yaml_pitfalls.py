@@ -200,3 +200,11 @@ def test_decomposed_letters_are_one_finding_per_file_at_the_first(tmp_path):
                                           "(inte NFC), på 3 rader, första gången här.")
     assert "[\\u0300-\\u036f]" in source.problems[0].hint
     assert source.data == {"a": "nås", "b": "ja", "c": "nöjd", "d": "öka"}
+
+
+def test_a_thousands_comma_in_a_flow_mapping_offers_both_readings(tmp_path):
+    """In a budget in tkr, {intäkter: 348,937} is as likely 348 937 as 348,937."""
+    source = _read(tmp_path, "summa: {intäkter: 348,937, kostnader: -400 000}\n")
+    hint = source.problems[0].hint
+    assert "intäkter: \"348,937\"" in hint and "intäkter: 348.937" in hint and "intäkter: 348 937" in hint
+    assert source.data == {"summa": {"intäkter": "348,937", "kostnader": "-400 000"}}

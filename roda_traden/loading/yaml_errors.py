@@ -91,6 +91,7 @@ _COUNTS = {2: "två", 3: "tre", 4: "fyra"}
 _PROPERTY_WORDS = {Kind.ANCHOR: "& inleder ett ankare (ett namn att hänvisa till med *)",
                    Kind.TAG: "! inleder en tagg (en typangivelse)"}
 # "8,9" or "8,9 %": one decimal comma, which a decimal point can replace.
+_THOUSANDS = re.compile(r"[-+]?\d{1,3},\d{3}")
 _DECIMAL = re.compile(r"-?\d+,\d+(?:\s*[^\d\s,].*)?")
 
 
@@ -106,6 +107,9 @@ def explain_misread(misread: Misread) -> tuple[str, str]:
         message = (f"Inom {brackets} skiljer kommatecken värden åt, så {written} läses som "
                    f"{_COUNTS.get(len(parts), len(parts))} värden: {listed}.")
         point = f" eller {as_key}{written.replace(',', '.')} med decimalpunkt" if _DECIMAL.fullmatch(written) else ""
+        if _THOUSANDS.fullmatch(written):
+            # "348,937" in a budget in tkr is as likely 348 937 as 348,937.
+            point += f"; menas {written.replace(',', ' ')}, skriv {as_key}{written.replace(',', ' ')}"
         return message, f"Skriv {meant} med citattecken{point}. rt läser värdet som \"{written}\" tills vidare."
     value = misread.read_as[0]
     became = "blir tomt" if not value else f"blir \"{value}\""
