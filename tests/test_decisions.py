@@ -175,9 +175,26 @@ def test_git_errors_are_said_in_swedish(repo, tmp_path):
     outside.mkdir()
     with pytest.raises(GitError, match="ligger inte i ett git-förråd"):
         commit_of(outside, "HEAD")
+    with pytest.raises(GitError, match="finns inte"):
+        commit_of(tmp_path / "saknas", "HEAD")
     # On a feature branch, the default base is where it left main.
     first = repo.git("rev-parse", "HEAD")
     repo.git("checkout", "-q", "-b", "andring")
     repo.replace(PLAN, "2025: 78", "2025: 76")
     repo.commit("Ändring")
     assert default_base(repo.tree) == first
+
+
+def test_without_git_rt_says_so(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path / "inget"))
+    with pytest.raises(GitError, match="Programmet git finns inte"):
+        commit_of(repo.tree, "HEAD")
+
+
+def test_a_value_written_another_way_is_no_change(repo):
+    repo.replace(PLAN, "2025: 78", '2025: "minst 78 %"')
+    base = repo.commit("Målvärde med jämförelse")
+    repo.replace(PLAN, '2025: "minst 78 %"', '2025: "≥78%"')
+    repo.replace(PLAN, "nöjda med hemtjänsten ska öka", "nöjda  med hemtjänsten\n      ska öka")
+    assert _binding(repo, base) == []
+

@@ -157,3 +157,16 @@ def test_a_tree_that_did_not_exist_at_the_base_is_all_new(repo):
     assert {(c.what, c.where) for c in report.changes} >= {("verksamhetsplan", ("VON 2024",)),
                                                             ("KF-mål", ("KF-mål nojda-brukare",))}
     assert report.unread == [] and report.breaches == []
+
+
+
+
+def test_a_long_text_is_cut_in_the_terminal_and_whole_in_json(repo):
+    repo.replace(PLAN, 'beslut: {datum: 2023-12-12, paragraf: "§ 101"}\n', "")
+    base = repo.commit("Utkast")
+    long = "Andelen brukare som är nöjda med hemtjänsten ska öka " + "och vara nöjda även med bemötandet " * 5
+    repo.replace(PLAN, "text: Andelen brukare som är nöjda med hemtjänsten ska öka", f"text: {long.strip()}")
+    report = diff_report(repo.tree, base, None, TODAY)
+    terminal = _render(diff_terminal, report)
+    assert "…" in terminal and long.strip() not in terminal
+    assert json.loads(_render(diff_json, report))["changes"][0]["new"] == long.strip()

@@ -13,6 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from pydantic import BaseModel
+
+from ..language.values import Target
+from ..language.when import When
 from ..models.actionplan import ActionPlanFile
 from ..models.followup import FollowUpFile, ManualAssessment, Measured
 from ..models.plan import Baseline, BoardGoal, Measure, PlanFile, Series
@@ -82,7 +86,8 @@ def breaches(old: GoalTree, new: GoalTree, today: datetime.date) -> list[Breach]
     """The changes to a decided plan without a newer decision, and to a
     report past its deadline without a new rättelse."""
     found = []
-    for change in changes(old, new):
+    # Only plans and reports are decided or handed in; the kommun's own goals are KF's to change.
+    for change in [*_plans(old, new), *_follow_ups(old, new)]:
         if change.decided is not None:
             broken = _broken_decision(old, new, *change.decided)
         elif change.reported is not None:
@@ -128,16 +133,24 @@ def place(change: Change) -> str:
     return " › ".join(change.where)
 
 
-def describe(change: Change) -> str:
-    """The change in words: "målvärde: 84 → 83", "nämndmål tillagt: …"."""
+def describe(change: Change, limit: int | None = None) -> str:
+    """The change in words: "målvärde: 84 → 83", "nämndmål tillagt: …";
+    with ``limit``, each value cut to that many characters."""
+    old, new = (_cut(value, limit) for value in (change.old, change.new))
     common = change.what.split()[0] in _COMMON_GENDER
     if change.kind is Kind.ADDED:
         added = f"{change.what} {'tillagd' if common else 'tillagt'}"
-        return f"{added}: {change.new}" if change.new else added
+        return f"{added}: {new}" if new else added
     if change.kind is Kind.REMOVED:
         removed = f"{change.what} {'borttagen' if common else 'borttaget'}"
-        return f"{removed} (var {change.old})" if change.old else removed
-    return f"{change.what}: {change.old} → {change.new}"
+        return f"{removed} (var {old})" if old else removed
+    return f"{change.what}: {old} → {new}"
+
+
+def _cut(value: str | None, limit: int | None) -> str | None:
+    if value is None or limit is None or len(value) <= limit:
+        return value
+    return value[: limit - 1].rstrip() + "…"
 
 
 def shown(value: object) -> str | None:
@@ -171,11 +184,27 @@ def _paired(old: Iterable[T], new: Iterable[T], key: Callable[[T], object]) -> I
             yield name, item, None
 
 
+def meaning(value: object) -> object:
+    """What a value says, without how it was typed: "≥ 78 %" and ">= 78%"
+    are the same målvärde, a text wrapped anew is the same text."""
+    if isinstance(value, Target):
+        if value.kind == "unknown":
+            return meaning(value.raw)
+        return tuple(meaning(getattr(value, name)) for name in Target.__slots__ if name != "raw")
+    if isinstance(value, BaseModel):
+        return tuple(meaning(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, When):
+        return meaning(value.raw)
+    return value
+
+
 def _values(area: str, what: str, where: tuple[str, ...], old: object, new: object, node: object,
             keys: tuple, **scope) -> Iterator[Change]:
-    before, after = shown(old), shown(new)
-    if before == after:
+    if meaning(old) == meaning(new):
         return
+    before, after = shown(old), shown(new)
     kind = Kind.ADDED if before is None else Kind.REMOVED if after is None else Kind.CHANGED
     yield Change(area, kind, what, where, before, after, node, keys if after is not None else keys[:-1], **scope)
 

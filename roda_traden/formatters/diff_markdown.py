@@ -13,9 +13,9 @@ _KIND = {Kind.ADDED: "➕ tillagt", Kind.REMOVED: "➖ borttaget", Kind.CHANGED:
 
 
 def render(report: DiffReport, stream: TextIO) -> None:
-    lines = [f"### rt diff: {_count(len(report.changes), 'ändring', 'ändringar')}, "
-             f"{_count(len(report.breaches), 'fel', 'fel')} mot beslut",
-             "", f"Från `{_code(report.base)}` till `{_code(report.head)}`."]
+    title = (f"### rt diff: {_count(len(report.changes), 'ändring', 'ändringar')}, "
+             f"{len(report.breaches)} fel mot beslut")
+    lines = [title, "", f"Från `{_code(report.base)}` till `{_code(report.head)}`."]
     for name in report.unread:
         lines += ["", f"> ⚠️ {markdown_text(name)} kunde inte läsas och jämförs inte; kör `rt validate`."]
     if report.breaches:

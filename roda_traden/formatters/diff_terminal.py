@@ -13,6 +13,8 @@ from ..domain.changes import Kind, describe, grouped
 from ..engine.diff import DiffReport
 from .summary import log_safe
 
+# A long text is cut in the terminal; JSON and Markdown carry it whole.
+TEXT_LIMIT = 100
 _SIGN = {Kind.ADDED: ("+", "green"), Kind.REMOVED: ("−", "red"), Kind.CHANGED: ("~", "yellow")}
 
 
@@ -32,7 +34,7 @@ def render(report: DiffReport, stream: TextIO) -> None:
                 sign, style = _SIGN[change.kind]
                 ids = " › ".join(change.where[1:])
                 console.print(Text.assemble(f"    {sign} ", (log_safe(ids), "dim"), "  " if ids else "",
-                                            (log_safe(describe(change)), style)))
+                                            (log_safe(describe(change, TEXT_LIMIT)), style)))
     _breaches(console, report)
 
 

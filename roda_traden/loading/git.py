@@ -23,29 +23,36 @@ class GitError(Exception):
     message is Swedish and says what to do."""
 
 
+class GitMissing(GitError):
+    """No git program to ask."""
+
+
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
-        raise GitError("Programmet git finns inte; rt diff och --jämför läser trädet genom git. "
-                       "Installera git och försök igen.") from None
+        raise GitMissing("Programmet git finns inte; rt diff och --jämför läser trädet genom git. "
+                         "Installera git och försök igen.") from None
     except NotADirectoryError:
         raise GitError(f"\"{cwd}\" är ingen mapp.") from None
     if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} misslyckades.")
+        said = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"git {args[0]} misslyckades" + (f": {said}" if said else "."))
     return done.stdout
 
 
 def top_level(path: Path) -> Path:
     """The root of the git repository ``path`` is in."""
+    if not path.exists():
+        raise GitError(f"\"{path}\" finns inte.")
     folder = path if path.is_dir() else path.parent
     try:
         return Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
-    except GitError as error:
-        if "not a git repository" in str(error) or "inte ett git" in str(error):
-            raise GitError(f"\"{path}\" ligger inte i ett git-förråd; rt diff och --jämför jämför versioner i git. "
-                           "Kör \"git init\" och checka in målfilerna, eller kör rt där förrådet finns.") from None
+    except GitMissing:
         raise
+    except GitError:
+        raise GitError(f"\"{path}\" ligger inte i ett git-förråd; rt diff och --jämför jämför versioner i git. "
+                       "Kör \"git init\" och checka in målfilerna, eller kör rt där förrådet finns.") from None
 
 
 def commit_of(path: Path, revision: str) -> str:
