@@ -23,15 +23,16 @@ def _client(server: FakeKolada, **options) -> tuple[Client, list[float]]:
 
 
 def test_pages_are_followed_until_next_url_is_null(kolada):
-    second = f"{kolada.url}/data/kpi/U21401/municipality/0481/year/2022?page=2&per_page=5000"
-    kolada.json("/data/kpi/U21401/municipality/0481/year/2021,2022", [row("U21401", "0481", 2021, 24)], second)
-    kolada.on("/data/kpi/U21401/municipality/0481/year/2022",
-              Answer(body=page([row("U21401", "0481", 2022, 20)])))
+    second = f"{kolada.url}/data/kpi/U21401/page2?page=2&per_page=5000"
+    kolada.json("/data/kpi/U21401/municipality/0481/year/2020,2021,2022", [row("U21401", "0481", 2020, 11)], second)
+    # A relative next_url is followed from where the page came from.
+    kolada.json("/data/kpi/U21401/page2", [row("U21401", "0481", 2021, 24)], "/v3/data/kpi/U21401/page3?page=3")
+    kolada.json("/data/kpi/U21401/page3", [row("U21401", "0481", 2022, 20)])
     client, _ = _client(kolada)
-    points = client.data("U21401", ["0481"], [2021, 2022])
-    assert [(p.year, p.value) for p in points] == [(2021, 24.0), (2022, 20.0)]
+    points = client.data("U21401", ["0481"], [2020, 2021, 2022])
+    assert [(p.year, p.value) for p in points] == [(2020, 11.0), (2021, 24.0), (2022, 20.0)]
     assert kolada.requests[0][1]["per_page"] == ["5000"]
-    assert kolada.requests[1][1]["page"] == ["2"]
+    assert [query.get("page") for _path, query in kolada.requests[1:]] == [["2"], ["3"]]
 
 
 def test_more_than_25_ids_are_split_into_requests_of_at_most_25(kolada):

@@ -58,11 +58,11 @@ class Client:
     is tested against a local server; ``sleep`` and ``on_request`` let tests
     and the progress bar see the waits and the requests."""
 
-    def __init__(self, base_url: str = DEFAULT_API, *, timeout: float = 20.0, retries: int = 4,
+    def __init__(self, base_url: str | None = None, *, timeout: float = 20.0, retries: int = 4,
                  backoff: float = 1.0, min_interval: float = MIN_INTERVAL,
                  sleep: Callable[[float], None] = time.sleep,
                  on_request: Callable[[str], None] | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = (base_url or DEFAULT_API).rstrip("/")
         self.retries = retries
         self.backoff = backoff
         self.min_interval = min_interval
@@ -88,9 +88,6 @@ class Client:
 
     def kpis(self, ids: Iterable[str]) -> list[dict]:
         return [row for part in chunks(ids) for row in self._pages(f"/kpi/{','.join(part)}")]
-
-    def group(self, group_id: str) -> dict | None:
-        return next(self._pages(f"/municipality_groups/{group_id}"), None)
 
     # Data -------------------------------------------------------------------
 
@@ -124,7 +121,9 @@ class Client:
                 raise KoladaError(f"Kolada svarade utan \"values\" på {url}.",
                                   "Kontrollera att --api pekar på Kolada:s API version 3.")
             yield from (v for v in values if isinstance(v, dict))
-            url, query = body.get("next_url") or None, None  # next_url carries its own query
+            following = body.get("next_url")
+            # next_url carries its own query; joined, so a relative one works too.
+            url, query = (str(httpx.URL(url).join(following)) if isinstance(following, str) and following else None), None
 
     def _get(self, url: str, params: dict | None) -> dict:
         for attempt in range(self.retries + 1):
@@ -139,8 +138,8 @@ class Client:
                                             "Försök igen senare, eller kontrollera nätverket.") from None
                 self.sleep(self.backoff * 2 ** attempt)
                 continue
-            except httpx.TransportError as error:
-                raise KoladaUnreachable(f"Kolada går inte att nå ({_host(url)}): {error.__class__.__name__}.",
+            except httpx.TransportError:
+                raise KoladaUnreachable(f"Kolada går inte att nå ({_host(url)}).",
                                         "Kontrollera nätverket, eller ange en annan adress med --api. "
                                         "Redan hämtade värden i kolada/ gäller tills vidare.") from None
             if response.status_code in _RETRIED and attempt < self.retries:
