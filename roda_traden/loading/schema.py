@@ -73,6 +73,8 @@ KEY_HELP = {
     "enhet": "Enhet: procent, antal, dagar, ja/nej, tkr …",
     "riktning": "Vart måttet ska: öka, minska eller bibehålla (om det inte framgår av texten).",
     "kolada": "Nyckeltalets id i Kolada, t.ex. U23471.",
+    "jämförelse": "Jämförelsen i Kolada: riket, alla kommuner eller en grupp under jämförelsegrupper i kommun.yaml.",
+    "jämförelsegrupper": "Egna jämförelser i Kolada: namn → grupp-id (G37519) eller lista med kommunkoder.",
     "ingångsvärde": "Utgångsläget: {värde, år}, ett värde, eller \"nytt mål\".",
     "målvärden": "Målvärde per år i perioden, t.ex. {2024: 74 %, 2025: 78 %}.",
     "delserier": "Delserier när måttet delas upp (t.ex. särskilt boende, hemtjänst, LSS).",
@@ -102,6 +104,12 @@ CONTEXT_HELP = {
     ("Organisation", "typ"): "nämnd eller bolag.",
     ("FollowUp", "typ"): "Rapporttyp: månadsrapport, tertialrapport, delårsrapport, årsbokslut eller uppföljning.",
     ("KeyFigure", "mått"): "Vad nyckeltalet mäter.",
+    ("Baseline", "period"): "När värdet mättes, om inte ett helt år: jan–nov 2023, delår 2023, T1 2023, vt 2023.",
+    ("BaselinePart", "period"): "När värdet mättes, om inte ett helt år: jan–nov 2023, delår 2023, T1 2023, vt 2023.",
+    ("Baseline", "datum"): "Datumet värdet mättes, t.ex. 2023-12-01.",
+    ("BaselinePart", "datum"): "Datumet värdet mättes, t.ex. 2023-12-01.",
+    ("Baseline", "nytt"): "true, eller orden planen skriver (\"Nytt värde\", \"Nytt mål\"): måttet är nytt och har inget ingångsvärde.",
+    ("BaselinePart", "nytt"): "true, eller orden planen skriver (\"Nytt värde\"): delen har inget ingångsvärde.",
 }
 
 

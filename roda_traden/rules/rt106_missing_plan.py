@@ -8,7 +8,9 @@ from .base import Hit, Rule
 
 
 def check(tree, options):
-    directed = set().union(*(tree.responsible(kf) for _g, kf in tree.all_council_goals()))
+    # An organisation that reports a KF-mål itself ("redovisas av KS") needs no nämndmål for it.
+    directed = set().union(*(tree.responsible(kf) - ({kf.reporter.by} if kf.reporter else set())
+                             for _g, kf in tree.all_council_goals()))
     period = tree.kommun.period
     # A plan for a year outside the period is RT107's finding; the other
     # organisations need no plan for that year. With no plan in the period
