@@ -148,7 +148,7 @@ def test_text_where_a_list_stands_says_to_quote_it(tmp_path):
 
 # --- years that are not years ---------------------------------------------
 
-@pytest.mark.parametrize(("key", "guess"), [("207", 2027), ("20245", 2025), ("2o25", 2025), ("2o52", 2025)])
+@pytest.mark.parametrize(("key", "guess"), [("225", 2025), ("20245", 2025), ("2o25", 2025), ("2o52", 2025)])
 def test_a_year_key_typo_names_the_key_the_plan_years_and_the_likely_year(tmp_path, key, guess):
     found = _problems(tmp_path, TARGETS, f"målvärden: {{2024: 74, {key}: 78, 2026: 82}}")
     assert found == [("RT007", 14, 31,
@@ -208,3 +208,12 @@ def test_a_thousands_comma_in_a_flow_mapping_offers_both_readings(tmp_path):
     hint = source.problems[0].hint
     assert "intäkter: \"348,937\"" in hint and "intäkter: 348.937" in hint and "intäkter: 348 937" in hint
     assert source.data == {"summa": {"intäkter": "348,937", "kostnader": "-400 000"}}
+
+
+def test_a_year_typo_is_never_guessed_as_a_year_outside_the_plan(tmp_path):
+    """207 next to 2024 and 2026 is no 2027 in a plan for 2024–2026."""
+    found = _problems(tmp_path, TARGETS, "målvärden: {2024: 74, 207: 78, 2026: 82}")
+    hint = next(hint for code, _l, _c, message, hint in found if "207" in message)
+    assert "2027" not in hint and "Menade du" not in hint
+    found = _problems(tmp_path / "b", TARGETS, "målvärden: {2024: 74, 225: 78, 2026: 82}")
+    assert next(hint for code, _l, _c, message, hint in found if "225" in message).startswith("Menade du 2025?")

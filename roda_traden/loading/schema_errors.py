@@ -192,7 +192,9 @@ def _year_key(root: type[BaseModel], data: Any, path: tuple) -> tuple[str, str]:
         whose = f" för {owner.label} \"{printable(container['id'])}\""
     message = f"Nyckeln {_shown_key(written)} i {path[-2]}{whose} är inte ett år."
     period, context = _plan_years(data)
-    window = set(period) | ({*range(years[0] - 1, years[-1] + 2)} if years else set())
+    # A year of the plan's period that is not written yet; only with no period
+    # known, a year next to those written. A guess outside the period misleads.
+    window = set(period) or ({*range(years[0] - 1, years[-1] + 2)} if years else set())
     guess = likely_year(_written_key(written), sorted(window - set(years))) if _is_scalar(written) else None
     hint = f"Menade du {guess}? " if guess else ""
     if years:
