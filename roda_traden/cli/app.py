@@ -205,6 +205,26 @@ def report(
     typer.echo(printable(f"Skrev {out}."))
 
 
+@app.command("export")
+def export(
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
+    out: Path = typer.Option(..., "--output", "-o", metavar="MAPP", show_default=False,
+                             help="Mappen datapaketet skrivs till: ny, tom eller en tidigare export."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year,
+                                    help="Bara verksamhetsplaner och uppföljningar för året. Standard: alla år."),
+) -> None:
+    """Exportera målkedjan som öppna data: ett Frictionless-datapaket med CSV-tabeller."""
+    from ..writing.export import ExportRefused, export_tree
+
+    tree = _loaded(path)
+    try:
+        written = export_tree(tree, out, year)
+    except ExportRefused as refusal:
+        raise UsageProblem(str(refusal)) from None
+    typer.echo(printable(f"Skrev {len(written) - 1} tabeller och datapackage.json till {out}."))
+
+
 @app.command("schema")
 def schema(
     kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun, verksamhetsplan, handlingsplan eller uppfoljning."),
