@@ -225,6 +225,31 @@ def export(
     typer.echo(printable(f"Skrev {len(written) - 1} tabeller och datapackage.json till {out}."))
 
 
+@app.command("nytt-år")
+def new_year(
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
+    start: int | None = typer.Option(None, "--från", metavar="ÅR", callback=_year,
+                                     help="Året vars planer förs över. Standard: senaste planens år."),
+    end: int | None = typer.Option(None, "--till", metavar="ÅR", callback=_year,
+                                   help="Det nya året. Standard: året efter --från."),
+    kommun: bool = typer.Option(False, "--kommun", metavar="", help="Flytta också planeringsperioden i kommun.yaml."),
+    activities: bool = typer.Option(False, "--med-aktiviteter", metavar="",
+                                    help="För över aktiviteter som inte är klara till nya handlingsplaner."),
+) -> None:
+    """Skriv nästa års verksamhetsplaner utifrån årets: samma mål, perioden flyttad, ingångsvärden ur bokslutet."""
+    from ..loading.discovery import display
+    from ..writing.new_year import new_year as write_new_year
+
+    result = _writing(lambda tree: write_new_year(tree, start, end, kommun=kommun, activities=activities), path)
+    for written in result.written:
+        typer.echo(printable(f"Skrev {display(written)}."))
+    if result.to_fill:
+        typer.echo("Att fylla i innan planerna håller (\"rt validate\" visar dem tills dess):")
+        for item in result.to_fill:
+            typer.echo(printable(f"  - {item}"))
+
+
 @app.command("schema")
 def schema(
     kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun, verksamhetsplan, handlingsplan eller uppfoljning."),
