@@ -250,6 +250,25 @@ def new_year(
             typer.echo(printable(f"  - {item}"))
 
 
+@app.command("webb")
+def webb(
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                       help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
+    out: Path = typer.Option(..., "--output", "-o", metavar="MAPP",
+                             help="Mappen webbplatsen skrivs till: ny, tom eller en tidigare från rt webb."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
+                                      help="Uppföljningen vars utfall visas, t.ex. delår. Standard: årets senaste inlämnade."),
+) -> None:
+    """Gör röda tråden till en webbplats att publicera: statiska sidor som fungerar utan server och utan JavaScript."""
+    from .webb import build
+
+    tree = _loaded(path)
+    written, removed = _unknown_report_is_usage(lambda: build(tree, out, year, period))
+    gone = f", tog bort {removed} sidor som inte längre finns" if removed else ""
+    typer.echo(printable(f"Skrev webbplatsen till {out} ({written} ändrade filer{gone}). Öppna {out / 'index.html'}."))
+
+
 @app.command("schema")
 def schema(
     kind: str = typer.Argument("verksamhetsplan", metavar="FILTYP", help="Filtyp: kommun, verksamhetsplan, handlingsplan eller uppfoljning."),
