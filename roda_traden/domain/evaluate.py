@@ -17,10 +17,16 @@ _DEFINITE = {"utfall": "utfallet", "prognos": "prognosen"}
 
 def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
            direction: Direction | None, use_forecast: bool, settings: AssessmentSettings,
-           bounds: Bounds | None = None) -> Assessment:
+           bounds: Bounds | None = None, model: str | None = None, previous: Target | None = None) -> Assessment:
     """Bedömning of one series for ``year``. ``use_forecast``: before the
     year is over, a prognos speaks for the year-end better than the utfall so far.
-    A value outside what the mått can take (181 % of a share) is never graded."""
+    A value outside what the mått can take (181 % of a share) is never graded.
+    ``model`` is the KF-mål's own bedömning model, else the kommun's;
+    ``previous`` last year's utfall from its bokslut, where the utfall does
+    not state its "föregående-år"."""
+    model = model or settings.model
+    if model in ("trend", "jämförelse"):
+        return _without_target(model, target, measured, previous, direction, use_forecast, settings)
     if target is None:
         return Assessment(Grade.UNKNOWN, f"målvärde saknas för {year}")
     value, label = _value(measured, use_forecast)
@@ -39,7 +45,7 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         met = value.yes == target.yes
         return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
     if target.kind == "number":
-        return _against_level(value, target, target.number, baseline, direction, label, settings)
+        return _against_level(value, target, target.number, baseline, direction, label, settings, model=model)
     if target.kind == "measurement":
         return Assessment(Grade.UNKNOWN, f"målvärdet för {year} är en nollmätning")
     if target.kind == "range":
@@ -49,7 +55,7 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         below = value.number < target.number
         end = Target(raw=target.raw, kind="number", op=">=" if below else "<=",
                      number=target.number if below else target.upper)
-        return _against_level(value, end, end.number, baseline, UP if below else DOWN, label, settings)
+        return _against_level(value, end, end.number, baseline, UP if below else DOWN, label, settings, model=model)
     if target.kind == "change":
         previous = measured.previous if measured else None
         if previous is None or previous.number is None:
@@ -62,8 +68,32 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)
         # Plain "i nivå med genomsnittet" is met close to it, from either side.
         return _against_level(value, level, bench.value.number, None, KEEP if target.op == "=" else None, label, settings,
-                              against=f"jämförelsevärdet {bench.value.raw}")
+                              against=f"jämförelsevärdet {bench.value.raw}", model=model)
     return Assessment(Grade.UNKNOWN, f"målvärdet \"{target.raw}\" kan inte tolkas")
+
+def _without_target(model: str, target: Target | None, measured: Measured | None, previous: Target | None,
+                    direction: Direction | None, use_forecast: bool, settings: AssessmentSettings) -> Assessment:
+    """`trend` and `jämförelse`: the utfall against last year's or against a
+    comparison value; a målvärde, where there is one, only says which way is better."""
+    value, label = _value(measured, use_forecast)
+    if value is None:
+        return Assessment(Grade.UNKNOWN, "utfall saknas")
+    if value.kind != "number":
+        return Assessment(Grade.UNKNOWN, f"{_DEFINITE[label]} \"{value.raw}\" är inget tal att jämföra")
+    wanted = (_OP_DIRECTION.get(target.op) or target.direction if target is not None else None) or direction
+    if model == "trend":
+        last = measured.previous if measured.previous is not None else previous
+        if last is None or last.number is None:
+            return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\" eller förra årets bokslut)")
+        return _against_previous(value, last, wanted, label, settings)
+    bench = measured.benchmark
+    if bench is None or bench.value.number is None:
+        return Assessment(Grade.UNKNOWN, "jämförelsevärde saknas (\"jämförelsevärde\" i utfallet)")
+    level = Target(raw=bench.value.raw, kind="number", op=">=" if (wanted or UP).sign >= 0 else "<=",
+                   number=bench.value.number)
+    return _against_level(value, level, bench.value.number, None, wanted, label, settings,
+                          against=f"jämförelsevärdet {bench.value.raw}")
+
 
 
 def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None, str]:
@@ -78,7 +108,8 @@ def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None
 
 def _against_level(measured: Target, target: Target, level: float, baseline: float | None,
                    direction: Direction | None,
-                   label: str, settings: AssessmentSettings, against: str | None = None) -> Assessment:
+                   label: str, settings: AssessmentSettings, against: str | None = None,
+                   model: str = "avstånd") -> Assessment:
     value = measured.number
     wanted = _OP_DIRECTION.get(target.op) or direction or UP
     shown = f"{label} {measured.raw} mot {against or f'målvärde {target.raw}'}"
@@ -90,6 +121,8 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
         better = better and value != level
     if better:
         return Assessment(Grade.MET, shown)
+    if model == "andel-av-målvärde":
+        return _share_of_target(value, level, wanted, target.op in (">", "<"), shown, settings)
     # "Delvis" by the way travelled only when the baseline was worse than the
     # target; a baseline already past it gives no way to measure.
     worse_start = baseline is not None and (baseline < level if wanted.sign > 0 else baseline > level)
@@ -103,6 +136,24 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
         return Assessment(Grade.NOT_MET, f"{shown}; sämre än ingångsvärdet {format_number(baseline)}")
     gap = abs(value - level) / abs(level) * 100 if level else float("inf")
     return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
+
+
+def _share_of_target(value: float, level: float, wanted: Direction, strict: bool, said: str,
+                     settings: AssessmentSettings) -> Assessment:
+    """`andel-av-målvärde`: the utfall as a share of the målvärde, the
+    målvärde as a share of the utfall for a decreasing target; not rounded,
+    so 90,5 % is below 91 %."""
+    if value < 0 or level < 0 or wanted.sign > 0 and level == 0:
+        return Assessment(Grade.UNKNOWN, f"{said}; andelen av målvärdet går inte att räkna med negativa värden")
+    share = value / level if wanted.sign > 0 else level / value
+    percent = round(share * 100, 9)
+    thresholds = settings.share
+    # At exactly the målvärde a strict ">25" is not met, whatever the share says.
+    if percent >= thresholds.met and not (strict and value == level):
+        grade = Grade.MET
+    else:
+        grade = Grade.PARTLY if percent >= thresholds.partly else Grade.NOT_MET
+    return Assessment(grade, f"{said}; {format_number(round(share * 100, 1))}\u00a0% av målvärdet")
 
 
 def _against_previous(measured: Target, last: Target, wanted: Direction | None, label: str,

@@ -39,10 +39,10 @@ class Assessment:
         return self.manual or self.computed
 
 
-def combine(grades: Iterable[Grade], none_reason: str) -> Assessment:
+def combine(grades: Iterable[Grade], none_reason: str, roll_up: str = "blandat") -> Assessment:
     """Roll several bedömningar into one: all met is met, all unmet is unmet,
-    anything else is partly; those that cannot be assessed are left out
-    unless nothing else is there."""
+    anything else is partly – or, with ``roll_up`` "sämsta", one unmet is
+    unmet; those that cannot be assessed are left out unless nothing else is there."""
     known = [g for g in grades if g is not Grade.UNKNOWN]
     if not known:
         return Assessment(Grade.UNKNOWN, none_reason)
@@ -50,6 +50,14 @@ def combine(grades: Iterable[Grade], none_reason: str) -> Assessment:
     summary = ", ".join(f"{n} {grade.value}" for grade, n in counts.items() if n)
     if counts[Grade.MET] == len(known):
         return Assessment(Grade.MET, summary)
-    if counts[Grade.NOT_MET] == len(known):
+    if counts[Grade.NOT_MET] == len(known) or roll_up == "sämsta" and counts[Grade.NOT_MET]:
         return Assessment(Grade.NOT_MET, summary)
     return Assessment(Grade.PARTLY, summary)
+
+
+def made_of(counts: dict[Grade, int]) -> str:
+    """What a måluppfyllelsegrad is computed from, so that "50 %" beside
+    "0 uppfyllda" does not puzzle: "0 uppfyllda, 2 delvis av 2"."""
+    assessed = sum(n for grade, n in counts.items() if grade is not Grade.UNKNOWN)
+    met, partly = counts.get(Grade.MET, 0), counts.get(Grade.PARTLY, 0)
+    return f"{met} {'uppfyllt' if met == 1 else 'uppfyllda'}, {partly} delvis av {assessed}"

@@ -120,8 +120,11 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
         if plan.year != year or (organisation and plan.organisation != organisation):
             continue
         follow_up = follow_ups.get(plan.organisation)
+        last_year = outcomes_of(_year_end(tree, plan.organisation, year - 1))
         for goal in plan.goals:
-            goal_status[id(goal)] = _goal(plan, goal, follow_up, report, year, settings.assessment)
+            model = tree.council_goals.get(goal.council_goal, (None, None))[1] if goal.council_goal else None
+            goal_status[id(goal)] = _goal(plan, goal, follow_up, report, year, settings.assessment,
+                                          model.assessment_model if model else None, last_year)
     municipal = []
     for municipal_goal in tree.kommun.goals:
         council = []
@@ -132,7 +135,8 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
                 # every nämndmål it set itself, whichever KF-mål that serves.
                 continue
             council.append(CouncilGoalStatus(kf, goals, combine((g.assessment.grade for g in goals),
-                                                                "inget nämndmål har bedömts")))
+                                                                "inget nämndmål har bedömts",
+                                                                settings.assessment.roll_up)))
         supplementary = [goal_status[id(g)] for _p, g in tree.goals()
                          if id(g) in goal_status and not g.council_goal and g.municipal_goal == municipal_goal.id]
         municipal.append(MunicipalGoalStatus(municipal_goal, council, supplementary))
@@ -150,33 +154,42 @@ def tally(grades: list[Grade], settings: Settings) -> Tally:
     return Tally(counts, degree, band.name if band else None)
 
 
-def _goal(plan, goal, follow_up, report, year, settings) -> GoalStatus:
+def _year_end(tree: GoalTree, organisation: str, year: int) -> FollowUpFile | None:
+    """The organisation's årsbokslut for ``year``, where the tree holds it."""
+    year_end = {r.id for r in tree.kommun.settings.follow_ups if calendar.is_year_end(r)}
+    return next((f for f in tree.follow_ups if f.organisation == organisation and f.year == year
+                 and f.report in year_end), None)
+
+
+def _goal(plan, goal, follow_up, report, year, settings, model, last_year) -> GoalStatus:
     outcomes = outcomes_of(follow_up)
-    measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings) for m in goal.measures]
+    measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings, model, last_year.get(m.id))
+                for m in goal.measures]
     note = next((n for n in follow_up.goals if n.board_goal == goal.id), None) if follow_up else None
-    result = combine((m.assessment.grade for m in measures), "inget mått har bedömts")
+    result = combine((m.assessment.grade for m in measures), "inget mått har bedömts", settings.roll_up)
     if note is not None and note.assessment is not None:
         result = Assessment(result.computed, result.reason, Grade(note.assessment.grade), note.assessment.motivation)
     return GoalStatus(plan, goal, measures, result, note)
 
 
-def _measure(plan, goal, measure, outcome, report, year, settings) -> MeasureStatus:
+def _measure(plan, goal, measure, outcome, report, year, settings, model, last_year) -> MeasureStatus:
     forecast = not calendar.is_year_end(report)
     bounds = bounds_of(measure, goal)
 
-    def graded(series, measured):
+    def graded(series, measured, last):
         return assess(series.targets.get(year), measured, year=year, baseline=baseline_number(series),
                       direction=direction_for_assessment(goal, measure, series), use_forecast=forecast,
-                      settings=settings, bounds=bounds)
+                      settings=settings, bounds=bounds, model=model, previous=last.value if last else None)
 
     if measure.sub_series:
         subs = {s.sub_series: s for s in reversed(outcome.sub_outcomes)} if outcome else {}
-        parts = [Part(s.name, s.targets.get(year), subs.get(s.id), graded(s, subs.get(s.id)))
+        last_subs = {s.sub_series: s for s in last_year.sub_outcomes} if last_year else {}
+        parts = [Part(s.name, s.targets.get(year), subs.get(s.id), graded(s, subs.get(s.id), last_subs.get(s.id)))
                  for s in measure.sub_series]
-        result = combine((p.assessment.grade for p in parts), "ingen delserie har bedömts")
+        result = combine((p.assessment.grade for p in parts), "ingen delserie har bedömts", settings.roll_up)
     else:
         parts = []
-        result = graded(measure, outcome)
+        result = graded(measure, outcome, last_year)
     if outcome is not None and outcome.assessment is not None:
         result = Assessment(result.computed, result.reason, Grade(outcome.assessment.grade),
                             outcome.assessment.motivation)

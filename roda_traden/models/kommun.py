@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from ..language.words import REPORT_WORDS
 from .base import Id, Model, Text
 from .common import Decision
-from .settings import Settings
+from .settings import AssessmentModel, Settings
 from .values import PeriodValue
 
 # Words a KF-mål may use instead of naming organisations ("(KS, MSN, Bolagen)").
@@ -89,6 +89,10 @@ class CouncilGoal(Model):
     reporter: Reporter | None = Field(default=None, alias="redovisas",
                                       description="Vem som redovisar KF-målet och i vilka rapporter, t.ex. "
                                                   "{av: KS, i: [bokslut]}. Ersätter eller stämmer med uppföljning.")
+    # The kommun's bedömning model for this KF-mål's mått, where it is not the one in inställningar.
+    assessment_model: AssessmentModel | None = Field(default=None, alias="bedömning",
+                                                     description="Bedömningsmodell för målets mått, om en annan än "
+                                                                 "inställningar.bedömning.modell, t.ex. trend.")
     # Printed with the goal, e.g. "Finansiellt mål"; rt only carries them to the reports.
     tag: Text | None = Field(default=None, alias="etikett",
                              description="Etikett som skrivs vid målet, t.ex. Finansiellt mål.")

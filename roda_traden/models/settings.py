@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import Id, Model, Text
 from .values import Number
@@ -68,10 +69,41 @@ DEFAULT_FOLLOW_UPS = [
 ]
 
 
+# How a mått's utfall is judged (docs/format.md, "Så beräknas bedömningen"):
+# against the way from ingångsvärde to målvärde, as a share of the målvärde,
+# against last year's utfall, or against a comparison value.
+AssessmentModel = Literal["avstånd", "andel-av-målvärde", "trend", "jämförelse"]
+# How bedömningar roll up into a nämndmål's and a KF-mål's: a mix is "delvis",
+# or the worst one counts.
+RollUp = Literal["blandat", "sämsta"]
+
+
+class ShareThresholds(Model):
+    """For `andel-av-målvärde`: from which share of the målvärde (per cent,
+    inverted for a decreasing target) a result is uppfyllt and delvis."""
+
+    label: ClassVar[str] = "andel-av-målvärde"
+
+    met: Number = Field(default=100, ge=1, le=200, alias="uppfyllt")
+    partly: Number = Field(default=91, ge=0, le=200, alias="delvis")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ShareThresholds:
+        if self.partly > self.met:
+            raise PydanticCustomError("rt", "\"delvis\" ({partly} %) kan inte vara högre än \"uppfyllt\" ({met} %).",
+                                      {"partly": self.partly, "met": self.met,
+                                       "hint": "T.ex. andel-av-målvärde: {uppfyllt: 100, delvis: 91}."})
+        return self
+
+
 class AssessmentSettings(Model):
     """How the kommun turns utfall into bedömning (see docs/format.md)."""
 
     label: ClassVar[str] = "bedömning"
+
+    model: AssessmentModel = Field(default="avstånd", alias="modell")
+    share: ShareThresholds = Field(default_factory=ShareThresholds, alias="andel-av-målvärde")
+    roll_up: RollUp = Field(default="blandat", alias="sammanvägning")
 
     # "Delvis uppfyllt" when at least this share of the way from ingångsvärde
     # to målvärde is covered.
