@@ -273,3 +273,20 @@ def test_every_page_type_in_chromium_has_no_violations_and_works_by_keyboard(tmp
         assert result[name]["filtersShown"]
         assert any(t["tag"] in ("select", "input") and t["name"] in ("q", "org") for t in result[name]["tabs"][7:])
     assert result["sok.html"]["shownAfterFilter"] == "6 av 8 visas."
+
+
+def test_an_id_with_swedish_letters_is_its_files_name_and_links_find_it(tmp_path):
+    tree = _copy(tmp_path, ("- id: antal-personal-14-dagar", "- id: antal-personal-två-veckor"))
+    files = site_of(tree)
+    assert "matt/VON/antal-personal-två-veckor.html" in files
+    assert 'href="../matt/VON/antal-personal-tv%C3%A5-veckor.html"' in files["organisation/VON.html"]
+
+
+def test_the_pages_workflow_example_publishes_what_rt_webb_writes():
+    workflow = YAML(typ="safe").load((EXAMPLE.parent.parent / "docs" / "webb-pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["bygg"]["steps"]
+    runs = [step["run"].split("#")[0].split() for step in steps if "run" in step]
+    webb = next(run for run in runs if run[:2] == ["rt", "webb"])
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == webb[webb.index("-o") + 1]
+    assert workflow["permissions"]["pages"] == "write"

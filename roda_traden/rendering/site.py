@@ -95,14 +95,24 @@ class Site:
     goals: list[GoalEntry]
     measures: list[MeasurePage]
 
+    # The goals grouped once, so each page costs its own size, not the tree's.
+    _by_place: dict[tuple[str, object], list[GoalEntry]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.goals:
+            self._by_place.setdefault(("org", entry.organisation.id), []).append(entry)
+            place = ("kf", id(entry.council_goal)) if entry.council_goal else ("km", id(entry.municipal_goal))
+            self._by_place.setdefault(place, []).append(entry)
+
     def goals_of(self, organisation: str) -> list[GoalEntry]:
-        return [g for g in self.goals if g.organisation.id == organisation]
+        return self._by_place.get(("org", organisation), [])
 
     def goals_under(self, council_goal: CouncilGoal) -> list[GoalEntry]:
-        return [g for g in self.goals if g.council_goal is council_goal]
+        return self._by_place.get(("kf", id(council_goal)), [])
 
     def supplementary(self, municipal_goal: MunicipalGoal) -> list[GoalEntry]:
-        return [g for g in self.goals if g.council_goal is None and g.municipal_goal is municipal_goal]
+        """The kompletterande nämndmål: directly under the kommunmål, with no KF-mål between."""
+        return self._by_place.get(("km", id(municipal_goal)), [])
 
 
 def build_site(tree: GoalTree, year: int | None = None, report: str | None = None,

@@ -1,0 +1,98 @@
+"""`rt webb` on generated kommuner, against a peer measured in the same run.
+
+    python benchmarks/bench_site.py [--sizes 10,50,290] [--no-fail]
+
+For each size N, the N generated kommuner (generate.py, reused from
+benchmarks/out/) are loaded one by one, and for each tree two things are
+timed after loading: the whole site written into an empty folder, as
+`rt webb` does, and the peer: the whole kommun's delår report rendered as
+HTML and written to a file, as `rt report uppföljning --period delår -o
+rapport.html` does. The same trees, the same data, the same machine.
+
+Targets:
+- linear: the site's time per kommun at the largest size is at most 1.5
+  times that at the smallest (each kommun's site costs its own size only);
+- the site, with a page per mått, costs at most 10 times the one report that
+  holds the same mått.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+import bench_validate  # noqa: E402
+
+LINEAR_LIMIT = 1.5
+PEER_LIMIT = 10.0
+
+
+def measure(trees: list[Path], scratch: Path) -> tuple[float, float, int]:
+    """Seconds for the sites, seconds for the reports, and pages written."""
+    from roda_traden.cli.webb import build
+    from roda_traden.loading.tree import load_tree
+    from roda_traden.rendering.reports import ReportRequest, render_report
+    from roda_traden.writing.atomic import write_report
+
+    site = report = 0.0
+    pages = 0
+    today = datetime.date(2024, 9, 1)
+    for index, root in enumerate(trees):
+        tree = load_tree(root)
+        start = time.perf_counter()
+        written, _removed = build(tree, scratch / f"webb-{index}", None, None)
+        site += time.perf_counter() - start
+        pages += written
+        start = time.perf_counter()
+        text, _refused = render_report(tree, ReportRequest("uppföljning", None, None, "delår", "html", None, False,
+                                                           today))
+        write_report(scratch / f"rapport-{index}.html", text)
+        report += time.perf_counter() - start
+    return site, report, pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Mät rt webb mot HTML-rapporten för samma träd.")
+    parser.add_argument("--sizes", default="10,50,290", help="antal kommuner per fall, t.ex. 10,50,290")
+    parser.add_argument("--out", type=Path, default=bench_validate.DEFAULT_OUT, help="var genererade träd sparas")
+    parser.add_argument("--no-fail", action="store_true", help="slutkod 0 även om ett mål missas")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    rows = []
+    for size in sizes:
+        root, goals = bench_validate.prepare_size(args.out, size, 1, 0.02)
+        trees = sorted(path for path in root.iterdir() if (path / "kommun.yaml").is_file())
+        with tempfile.TemporaryDirectory() as scratch:
+            site, report, pages = measure(trees, Path(scratch))
+        rows.append((size, goals, pages, site, report))
+
+    def fmt(value: float) -> str:
+        return f"{value:.3f}".replace(".", ",")
+
+    print(f"{'Kommuner':>8} {'nämndmål':>9} {'sidor':>7} {'webb (s)':>9} {'per kommun':>11} "
+          f"{'ms/sida':>8} {'rapport (s)':>12} {'kvot':>6}")
+    for size, goals, pages, site, report in rows:
+        print(f"{size:8d} {goals:9d} {pages:7d} {fmt(site):>9} {fmt(site / size):>11} "
+              f"{fmt(site / pages * 1000):>8} {fmt(report):>12} {fmt(site / report):>6}")
+    per_kommun = [site / size for size, _g, _p, site, _r in rows]
+    growth = per_kommun[-1] / per_kommun[0]
+    ratio = statistics.median(site / report for *_rest, site, report in rows)
+    linear = growth <= LINEAR_LIMIT
+    near_peer = ratio <= PEER_LIMIT
+    print(f"Linjärt: tid per kommun vid {sizes[-1]} / vid {sizes[0]} = {fmt(growth)} (mål högst {LINEAR_LIMIT:g}): "
+          f"{'nått' if linear else 'MISSAT'}.".replace(".", ",", 1))
+    print(f"Mot rapporten: webbplatsen kostar {fmt(ratio)} gånger HTML-rapporten med samma mått "
+          f"(mål högst {PEER_LIMIT:g}): {'nått' if near_peer else 'MISSAT'}.")
+    return 0 if (linear and near_peer) or args.no_fail else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
