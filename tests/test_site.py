@@ -59,7 +59,7 @@ class Page(HTMLParser):
 
 
 def site_of(root: Path = EXAMPLE, tree=None, **options) -> dict[str, str]:
-    return render_site(build_site(tree or load_tree(root), today=TODAY, **options))
+    return render_site(build_site(tree or load_tree(root), options.pop("year", 2023), today=TODAY, **options))
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def target_of(page: str, href: str) -> tuple[str, str]:
 
 def test_a_page_for_the_start_each_kommunmal_organisation_and_matt(example):
     tree = load_tree(EXAMPLE)
-    measures = {f"matt/VON/{m.id}.html" for _p, _g, m in tree.measures()}
+    measures = {f"matt/VON/{m.id}.html" for p, _g, m in tree.measures() if p.year == 2023}
     assert len(measures) == 4
     expected = {"index.html", "sok.html", "organisation/VON.html", "rt-webb.css", "rt-webb.js", *measures,
                 *(f"kommunmal/{g.id}.html" for g in tree.kommun.goals)}
@@ -117,7 +117,7 @@ def test_every_namndmal_and_matt_has_its_place_and_the_chain_links_both_ways(exa
     tree = load_tree(EXAMPLE)
     organisation = pages["organisation/VON.html"]
     everything = pages["sok.html"].text
-    for plan, goal in tree.goals():
+    for _plan, goal in (pair for pair in tree.goals() if pair[0].year == 2023):
         assert f"nm-{goal.id}" in organisation.ids
         assert goal.text.split()[0] in organisation.text and " ".join(goal.text.split()) in everything
         municipal, _kf = tree.council_goals[goal.council_goal]
@@ -208,7 +208,7 @@ def test_ids_that_would_share_a_file_get_their_own(tmp_path):
 
 
 def _webb(*args: str) -> int:
-    return run(["webb", str(EXAMPLE), *args])
+    return run(["webb", str(EXAMPLE), "--år", "2023", *args])
 
 
 def test_rt_webb_writes_only_into_its_own_folder(tmp_path, capsys):
