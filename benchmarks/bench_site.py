@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-import bench_validate  # noqa: E402
+import bench_validate
 
 LINEAR_LIMIT = 1.5
 PEER_LIMIT = 10.0
