@@ -72,7 +72,7 @@ def test_yes_no():
 
 def test_a_baseline_already_past_the_target_gives_no_partial_credit():
     worse = grade("84%", "80%", baseline=86)
-    assert (worse.grade, worse.reason) == (NOT_MET, "utfall 80% mot målvärde 84%; sämre än ingångsvärdet 86")
+    assert (worse.grade, worse.reason) == (NOT_MET, "utfall 80\u00a0% mot målvärde 84\u00a0%; sämre än ingångsvärdet 86\u00a0%")
     assert grade("84%", "83%", baseline=82).grade is PARTLY  # 1 of 2 points, from below
 
 
@@ -103,7 +103,7 @@ def test_what_cannot_be_assessed_says_why():
 def test_prognos_speaks_for_the_year_before_it_ends():
     assert grade("74%", "70%", forecast="74%", baseline=71, use_forecast=True).grade is MET
     assert grade("74%", "70%", forecast="74%", baseline=71, use_forecast=False).grade is NOT_MET
-    assert grade("74%", forecast="73%", baseline=71).reason.startswith("prognos 73%")
+    assert grade("74%", forecast="73%", baseline=71).reason.startswith("prognos 73\u00a0%")
 
 
 def test_kommun_settings_decide_delvis():

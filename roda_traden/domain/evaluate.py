@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..language.numbers import format_number
 from ..language.values import Target
 from ..language.words import Direction
@@ -13,6 +15,24 @@ from .measures import Bounds
 UP, DOWN, KEEP = Direction.UP, Direction.DOWN, Direction.KEEP
 _OP_DIRECTION = {">=": UP, ">": UP, "<=": DOWN, "<": DOWN}
 _DEFINITE = {"utfall": "utfallet", "prognos": "prognosen"}
+# A number alone, with thousands written apart ("1 052") or not.
+_PLAIN_NUMBER = re.compile(r"[-−–]?(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:[.,]\d+)?")
+_DECIMAL_POINT = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,])")
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
+
+
+def shown(value: Target) -> str:
+    """A value as every document and status line prints it: as written, with
+    comparators, words and units kept (">25" stays ">25"), but in one number
+    style – a bare number in Swedish form (7.4 → "7,4", 1052 → "1 052"), a
+    decimal comma in a written level ("minst 8.5" → "minst 8,5") and a
+    no-break space before "%" ("72%" → "72 %")."""
+    raw = " ".join(value.raw.split())
+    if value.number is not None and _PLAIN_NUMBER.fullmatch(raw):
+        return format_number(value.number)
+    if value.number is not None:
+        raw = _DECIMAL_POINT.sub(r"\1,\2", raw)
+    return _PERCENT_SIGN.sub("\u00a0%", raw)
 
 
 def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
@@ -39,18 +59,18 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         wrote, wanted = ("ja/nej", "ett tal") if value.kind == "yes_no" else ("ett tal", "ja/nej")
         return Assessment(Grade.UNKNOWN, f"{definite} är {wrote} men målvärdet {wanted}")
     if bounds is not None and bounds.firm and value.kind == "number" and not bounds.holds(value.number):
-        return Assessment(Grade.UNKNOWN, f"{definite} {value.raw} ligger utanför {format_number(bounds.lower)}–"
+        return Assessment(Grade.UNKNOWN, f"{definite} {shown(value)} ligger utanför {format_number(bounds.lower)}–"
                           f"{format_number(bounds.upper)} ({bounds.what})")
     if target.kind == "yes_no":
         met = value.yes == target.yes
-        return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {value.raw}, målvärde {target.raw}")
+        return Assessment(Grade.MET if met else Grade.NOT_MET, f"{label} {shown(value)}, målvärde {shown(target)}")
     if target.kind == "number":
         return _against_level(value, target, target.number, baseline, direction, label, settings, model=model)
     if target.kind == "measurement":
         return Assessment(Grade.UNKNOWN, f"målvärdet för {year} är en nollmätning")
     if target.kind == "range":
         if target.number <= value.number <= target.upper:
-            return Assessment(Grade.MET, f"{label} {value.raw}, inom målvärdet {target.raw}")
+            return Assessment(Grade.MET, f"{label} {shown(value)}, inom målvärdet {shown(target)}")
         # Outside the span: measured against its nearest end, from the side it is on.
         below = value.number < target.number
         end = Target(raw=target.raw, kind="number", op=">=" if below else "<=",
@@ -68,8 +88,9 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)
         # Plain "i nivå med genomsnittet" is met close to it, from either side.
         return _against_level(value, level, bench.value.number, None, KEEP if target.op == "=" else None, label, settings,
-                              against=f"jämförelsevärdet {bench.value.raw}", model=model)
+                              against=f"jämförelsevärdet {shown(bench.value)}", model=model)
     return Assessment(Grade.UNKNOWN, f"målvärdet \"{target.raw}\" kan inte tolkas")
+
 
 def _without_target(model: str, target: Target | None, measured: Measured | None, previous: Target | None,
                     direction: Direction | None, use_forecast: bool, settings: AssessmentSettings) -> Assessment:
@@ -92,8 +113,7 @@ def _without_target(model: str, target: Target | None, measured: Measured | None
     level = Target(raw=bench.value.raw, kind="number", op=">=" if (wanted or UP).sign >= 0 else "<=",
                    number=bench.value.number)
     return _against_level(value, level, bench.value.number, None, wanted, label, settings,
-                          against=f"jämförelsevärdet {bench.value.raw}")
-
+                          against=f"jämförelsevärdet {shown(bench.value)}")
 
 
 def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None, str]:
@@ -112,17 +132,17 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
                    model: str = "avstånd") -> Assessment:
     value = measured.number
     wanted = _OP_DIRECTION.get(target.op) or direction or UP
-    shown = f"{label} {measured.raw} mot {against or f'målvärde {target.raw}'}"
+    said = f"{label} {shown(measured)} mot {against or f'målvärde {shown(target)}'}"
     if wanted.sign == 0:
         close = abs(value - level) <= abs(level) * settings.tolerance / 100
-        return Assessment(Grade.MET if close else Grade.NOT_MET, shown)
+        return Assessment(Grade.MET if close else Grade.NOT_MET, said)
     better = value >= level if wanted.sign > 0 else value <= level
     if target.op in (">", "<"):
         better = better and value != level
     if better:
-        return Assessment(Grade.MET, shown)
+        return Assessment(Grade.MET, said)
     if model == "andel-av-målvärde":
-        return _share_of_target(value, level, wanted, target.op in (">", "<"), shown, settings)
+        return _share_of_target(value, level, wanted, target.op in (">", "<"), said, settings)
     # "Delvis" by the way travelled only when the baseline was worse than the
     # target; a baseline already past it gives no way to measure.
     worse_start = baseline is not None and (baseline < level if wanted.sign > 0 else baseline > level)
@@ -130,12 +150,12 @@ def _against_level(measured: Target, target: Target, level: float, baseline: flo
         share = (value - baseline) / (level - baseline)
         # Rounded so that exactly half-way in decimals (0,3 → 0,2 of 0,1) is half-way.
         grade = Grade.PARTLY if round(share * 100, 9) >= settings.partly_from else Grade.NOT_MET
-        return Assessment(grade, f"{shown}; {format_number(round(max(share, 0) * 100))} % av vägen från "
-                          f"ingångsvärdet {format_number(baseline)}")
+        return Assessment(grade, f"{said}; {format_number(round(max(share, 0) * 100))}\u00a0% av vägen från "
+                          f"ingångsvärdet {_level(baseline, measured, target)}")
     if baseline is not None and (value < baseline if wanted.sign > 0 else value > baseline):
-        return Assessment(Grade.NOT_MET, f"{shown}; sämre än ingångsvärdet {format_number(baseline)}")
+        return Assessment(Grade.NOT_MET, f"{said}; sämre än ingångsvärdet {_level(baseline, measured, target)}")
     gap = abs(value - level) / abs(level) * 100 if level else float("inf")
-    return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, shown)
+    return Assessment(Grade.PARTLY if gap <= settings.tolerance else Grade.NOT_MET, said)
 
 
 def _share_of_target(value: float, level: float, wanted: Direction, strict: bool, said: str,
@@ -156,14 +176,19 @@ def _share_of_target(value: float, level: float, wanted: Direction, strict: bool
     return Assessment(grade, f"{said}; {format_number(round(share * 100, 1))}\u00a0% av målvärdet")
 
 
+def _level(number: float, *beside: Target) -> str:
+    """A bare number in the unit of the values it stands beside: "71 %" next to "73 %"."""
+    return format_number(number) + ("\u00a0%" if any(value.percent for value in beside) else "")
+
+
 def _against_previous(measured: Target, last: Target, wanted: Direction | None, label: str,
                       settings: AssessmentSettings) -> Assessment:
     value, previous = measured.number, last.number
-    shown = f"{label} {measured.raw} mot föregående år {last.raw}"
+    said = f"{label} {shown(measured)} mot föregående år {shown(last)}"
     wanted = wanted or UP
     if value == previous:
-        return Assessment(Grade.PARTLY if wanted.strict else Grade.MET, f"{shown}; oförändrat")
+        return Assessment(Grade.PARTLY if wanted.strict else Grade.MET, f"{said}; oförändrat")
     better = value > previous if wanted.sign > 0 else value < previous
     if wanted.sign == 0:
         better = abs(value - previous) <= abs(previous) * settings.tolerance / 100
-    return Assessment(Grade.MET if better else Grade.NOT_MET, shown)
+    return Assessment(Grade.MET if better else Grade.NOT_MET, said)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from ..domain.grades import Assessment, Grade
+from ..domain.grades import Assessment, Grade, made_of
 from ..domain.status import Tally
 from ..engine.status import StatusReport
 from ..language.numbers import round_half_up
@@ -75,7 +75,7 @@ def _tally_text(tally: Tally, short: bool = False) -> Text:
     if not short:
         text += f" ({tally.total} KF-mål)"
     if tally.degree is not None:
-        text += f" · måluppfyllelsegrad {round_half_up(tally.degree)} % – {tally.level}"
+        text += f" · måluppfyllelsegrad {round_half_up(tally.degree)}\u00a0% ({made_of(tally.counts)}) – {tally.level}"
     return Text(log_safe(text) if tally.assessed else "inga KF-mål bedömda", style="dim" if short else "")
 
 

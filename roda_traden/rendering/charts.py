@@ -5,12 +5,14 @@ nothing depends on seeing the lines or the colours."""
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from markupsafe import Markup
 from markupsafe import escape as _escape
 
 from ..domain.grades import Grade
+from ..language.numbers import format_number
 from ..language.values import Target
 from ..text.printable import printable
 from .filters import target
@@ -79,6 +81,8 @@ class Trend:
     percent: bool
     lines: tuple[Line, ...]
     benchmark: tuple[int, Target] | None = None
+    # A comparison's stored Kolada values by year, drawn as a line: (what it is, points).
+    comparison: tuple[str, tuple[tuple[int, float], ...]] | None = None
 
     def described(self) -> str:
         if len(self.lines) == 1:
@@ -87,8 +91,67 @@ class Trend:
             parts = [f"{line.name}: {line.described(self.percent) or 'inga värden'}" for line in self.lines]
         if self.benchmark:
             parts.append(f"jämförelsevärde {target(self.benchmark[1], self.percent)} ({self.benchmark[0]})")
+        if self.comparison:
+            values = ", ".join(f"{year}: {_number(value, self.percent)}" for year, value in self.comparison[1])
+            parts.append(f"{self.comparison[0]} {values} (Källa: Kolada)")
         parts = [part for part in parts if part]
         return f"{self.name}: " + "; ".join(parts) + "." if parts else f"{self.name}: inga värden."
+
+
+# Text at 11 px: printed at the chart's own width (1 px = 0.75 pt) that is
+# 8.25 pt, above the 8 pt a printed label needs; print.css never shrinks a chart.
+FONT = 11
+# A label's width as the widest sans-serif digits and letters take it, so boxes
+# estimated for overlap are never smaller than the drawn text.
+_CHAR_WIDTH = 0.62 * FONT
+
+
+@dataclass(frozen=True)
+class Label:
+    """A value printed beside its point; placed so that no two overlap."""
+
+    x: float
+    y: float
+    text: str
+    colour: str
+    anchor: str = "middle"
+    # The lower of two points in one year is labelled below it, so each label stands by its own point.
+    below: bool = False
+
+    def box(self, y: float, left: float, right: float) -> tuple[float, float, float, float]:
+        width = len(self.text) * _CHAR_WIDTH
+        start = {"middle": self.x - width / 2, "start": self.x, "end": self.x - width}[self.anchor]
+        start = min(max(start, left), right - width)
+        return start, y - FONT * 0.8, start + width, y + FONT * 0.25
+
+
+def _placed(labels: list[Label], left: float, right: float, top: float, bottom: float):
+    """Each label with the baseline it is drawn at: above its point if that is
+    free, else below, else further away, never on another label."""
+    taken: list[tuple[float, float, float, float]] = []
+    step = FONT + 2
+    for label in labels:
+        tries = [label.y - 6, label.y + FONT + 4][::-1 if label.below else 1]
+        tries += [y for n in range(1, 8) for y in (label.y - 6 - n * step, label.y + FONT + 4 + n * step)]
+        chosen = None
+        for y in tries:
+            y = min(max(y, top + FONT * 0.8), bottom - FONT * 0.25)
+            box = label.box(y, left, right)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+                chosen = (y, box)
+                break
+        y, box = chosen or (tries[0], label.box(tries[0], left, right))
+        taken.append(box)
+        yield label, y, box
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """Three to six round values between low and high, for the y-axis."""
+    span = high - low
+    magnitude = 10 ** math.floor(math.log10(span / 4))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if span / (m * magnitude) <= 5)
+    first = math.ceil(low / step) * step
+    return [round(first + i * step, 10) for i in range(int((high - first) / step + 1e-9) + 1)]
 
 
 def trend_chart(trend: Trend) -> Markup:
@@ -96,12 +159,24 @@ def trend_chart(trend: Trend) -> Markup:
     points = [p for _line, targets, outcomes in drawn for p in (*targets, *outcomes)]
     if len(points) < 2:
         return Markup("")
+    compared = list(trend.comparison[1]) if trend.comparison else []
+    points += compared
     several = len(trend.lines) > 1
-    width, left, right, top, bottom = 340, 44, 12, 14, 30
-    legend_rows = len(trend.lines) if several else 0
-    height = 150 + 12 * legend_rows
-    axis = height - bottom - 12 * legend_rows
+    legend = [f"■ - - mål (från ingångsvärdet)   ● — utfall"]
+    if trend.benchmark:
+        legend.append(f"– – jämförelsevärde {target(trend.benchmark[1], trend.percent)} ({trend.benchmark[0]})")
+    if compared:
+        legend.append(f"··· {trend.comparison[0]} (Källa: Kolada)")
+    legend_rows = len(legend) + (len(trend.lines) if several else 0)
+    width, left, right, top = 340, 54, 14, 16
+    row = FONT + 4
+    axis = 140
+    height = axis + 20 + row * legend_rows
     years = sorted({y for y, _v in points})
+    # A baseline without a year sits before the first year but is never given one on the axis.
+    undated = {line.baseline[0] for line in trend.lines if line.baseline and not line.baseline_dated}
+    dated = {y for line, _t, _o in drawn for y in (*line.targets, *line.outcomes)} | {y for y, _v in compared}
+    dated |= {line.baseline[0] for line in trend.lines if line.baseline and line.baseline_dated}
     benchmark = trend.benchmark[1].number if trend.benchmark else None
     values = [v for _y, v in points] + ([benchmark] if benchmark is not None else [])
     low, high = min(values), max(values)
@@ -110,24 +185,40 @@ def trend_chart(trend: Trend) -> Markup:
 
     def x(year: int) -> float:
         span = years[-1] - years[0] or 1
-        return left + (year - years[0]) / span * (width - left - right)
+        return left + 8 + (year - years[0]) / span * (width - left - right - 16)
 
     def y(value: float) -> float:
         return top + (high - value) / (high - low) * (axis - top)
 
+    def unit(value: float) -> str:
+        return _number(value, trend.percent)
+
     uid = next(_ids)
     out = [f'<svg class="trend" role="img" aria-labelledby="t{uid} d{uid}" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-           f'<title id="t{uid}">Trend för {escape(trend.name)}</title><desc id="d{uid}">{escape(trend.described())}</desc>',
-           f'<line x1="{left}" y1="{axis}" x2="{width - right}" y2="{axis}" stroke="{INK}"/>']
+           f'width="{width}" height="{height}" font-family="sans-serif" font-size="{FONT}" '
+           f'xmlns="http://www.w3.org/2000/svg">',
+           f'<title id="t{uid}">Trend för {escape(trend.name)}</title><desc id="d{uid}">{escape(trend.described())}</desc>']
+    for tick in _ticks(low, high):
+        level = y(tick)
+        out.append(f'<line x1="{left}" y1="{level:.1f}" x2="{width - right}" y2="{level:.1f}" stroke="#d9d9d9"/>'
+                   f'<text x="{left - 4}" y="{level + 4:.1f}" text-anchor="end" fill="{INK}">'
+                   f'{escape(unit(tick))}</text>')
+    out.append(f'<line x1="{left}" y1="{top - 4}" x2="{left}" y2="{axis}" stroke="{INK}"/>'
+               f'<line x1="{left}" y1="{axis}" x2="{width - right}" y2="{axis}" stroke="{INK}"/>')
     for year in years:
-        out.append(f'<text x="{x(year):.1f}" y="{axis + 14}" font-size="10" text-anchor="middle" '
-                   f'fill="{INK}">{year}</text>')
-    if benchmark is not None:
+        if year in dated or year not in undated:
+            out.append(f'<text x="{x(year):.1f}" y="{axis + 15}" text-anchor="middle" fill="{INK}">{year}</text>')
+    labels: list[Label] = []
+    if benchmark is not None:  # named in the legend, where it crowds no point
         level = y(benchmark)
         out.append(f'<line x1="{left}" y1="{level:.1f}" x2="{width - right}" y2="{level:.1f}" stroke="{BENCH}" '
-                   f'stroke-dasharray="2 3"/><text x="{left + 2}" y="{level - 3:.1f}" font-size="9" fill="{BENCH}">'
-                   f'jämförelse {escape(target(trend.benchmark[1], trend.percent))}</text>')
+                   f'stroke-dasharray="6 4"/>')
+    if compared:
+        path = " ".join(f"{x(yr):.1f},{y(v):.1f}" for yr, v in compared)
+        out.append(f'<polyline points="{path}" fill="none" stroke="{BENCH}" stroke-width="1.5" '
+                   f'stroke-dasharray="1 3"/>')
+        last_year, last = compared[-1]
+        labels.append(Label(x(last_year), y(last) + 6, f"{trend.comparison[0]} {unit(last)}", BENCH, "end"))
     for index, (line, targets, outcomes) in enumerate(drawn):
         colours = (LINE_COLOURS[index % len(LINE_COLOURS)],) * 2 if several else (TARGET, OUTCOME)
         written = {**line.targets, **({line.baseline[0]: line.baseline[1]} if line.baseline else {})}
@@ -140,13 +231,15 @@ def trend_chart(trend: Trend) -> Markup:
             for yr, v in data:
                 out.append(f'<rect x="{x(yr) - 3:.1f}" y="{y(v) - 3:.1f}" width="6" height="6" fill="{colour}"/>'
                            if dash else f'<circle cx="{x(yr):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}"/>')
-                if not several:  # with delserier the labels would overlap; the description carries the values
-                    out.append(f'<text x="{x(yr):.1f}" y="{y(v) - 6:.1f}" font-size="9" text-anchor="middle" '
-                               f'fill="{colour}">{escape(target(shown[yr], trend.percent))}</text>')
-    out.append(f'<text x="{left}" y="{axis + 28}" font-size="9" fill="{INK}">■ - - mål (från ingångsvärdet)   '
-               f'● — utfall</text>')
+                if not several:  # with delserier the labels would crowd; the description carries the values
+                    labels.append(Label(x(yr), y(v), target(shown[yr], trend.percent), colour,
+                                        below=any(other > v for year, other in points if year == yr)))
+    for label, baseline, _box in _placed(labels, left, width - right, 0, axis - 2):
+        out.append(f'<text x="{_box[0]:.1f}" y="{baseline:.1f}" fill="{label.colour}">{escape(label.text)}</text>')
+    for index, text in enumerate(legend):
+        out.append(f'<text x="{left}" y="{axis + 20 + row * (index + 1) - 4}" fill="{INK}">{escape(text)}</text>')
     for index, line in enumerate(trend.lines if several else ()):
-        out.append(f'<text x="{left}" y="{axis + 40 + 12 * index}" font-size="9" '
+        out.append(f'<text x="{left}" y="{axis + 20 + row * (len(legend) + index + 1) - 4}" '
                    f'fill="{LINE_COLOURS[index % len(LINE_COLOURS)]}">■ ● {escape(line.name)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
@@ -176,6 +269,10 @@ def grade_bar(name: str, counts: dict[Grade, int]) -> Markup:
         start += span
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _number(value: float, percent: bool) -> str:
+    return format_number(value) + ("\u00a0%" if percent else "")
 
 
 def _by_year(values: dict[int, Target], percent: bool) -> str:

@@ -10,7 +10,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..domain.grades import Grade
+from ..domain.evaluate import shown
+from ..domain.grades import Grade, made_of
 from ..language.numbers import format_number, round_half_up
 from ..language.values import Target
 from ..models.kommun import GROUP_ALL
@@ -32,23 +33,21 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round_half_up(value)}\u00a0%"
 
 
-_PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
-_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
-
-
 def target(value: Target | None, percent: bool = False) -> str:
-    """A målvärde, ingångsvärde or utfall as the plan wrote it – comparators,
-    words and units kept (">25" stays ">25", "minst 30 %" stays itself) –
-    with only Swedish number spacing: a bare number in Swedish form (7.4 →
-    "7,4", 1052 → "1 052") and a no-break space before "%" ("72%" →
-    "72 %"). ``percent``: the mått is in per cent, so a bare number is shown
-    with its unit (a chart, where no column heading says it)."""
+    """A målvärde, ingångsvärde or utfall as the plan wrote it, in the one
+    number style (domain/evaluate.py ``shown``: ">25" stays ">25", 7.4 →
+    "7,4", "72%" → "72 %"). ``percent``: the mått is in per cent, so a bare
+    number is shown with its unit (a chart, where no column heading says it)."""
     if value is None or not value.raw.strip():
         return "–"
-    raw = " ".join(value.raw.split())
-    if value.number is not None and _PLAIN_NUMBER.fullmatch(raw):
-        return format_number(value.number) + ("\u00a0%" if percent else "")
-    return _PERCENT_SIGN.sub("\u00a0%", raw)
+    text = shown(value)
+    bare = value.number is not None and text == format_number(value.number)
+    return text + "\u00a0%" if percent and bare else text
+
+
+def degree(tally: Any) -> str:
+    """A måluppfyllelsegrad with what it is made of: "50 % (0 uppfyllda, 2 delvis av 2)"."""
+    return f"{percent(tally.degree)} ({made_of(tally.counts)})"
 
 
 def baseline(series: Series) -> str:
@@ -172,6 +171,7 @@ def md_paragraphs(value: str | None) -> Markup:
 FILTERS = {
     "number": number,
     "percent": percent,
+    "degree": degree,
     "target": target,
     "baseline": baseline,
     "budget_tables": budget_tables,
