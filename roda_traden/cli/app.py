@@ -169,14 +169,14 @@ def report(
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
     output_format: str | None = typer.Option(None, "--format", "-f", metavar="FORMAT", show_default=False,
-                                             help="md (Markdown) eller html. Standard: efter filändelsen i -o, "
+                                             help="md (Markdown), html eller pdf. Standard: efter filändelsen i -o, "
                                              "annars md."),
     out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
     templates: Path | None = typer.Option(None, "--templates", metavar="MAPP", help="Egna mallar som ersätter de inbyggda fil för fil."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Vägra rendera en uppföljning där uppgifter saknas."),
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Dagens datum för frister (ÅÅÅÅ-MM-DD)."),
 ) -> None:
-    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown eller HTML."""
+    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown, HTML eller PDF."""
     from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
 
     if kind is not None and kind not in KINDS:
@@ -197,6 +197,12 @@ def report(
         typer.echo(printable(f"rt: {refused}"), err=True)
         raise typer.Exit(1)
     if out is None:
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise UsageProblem(f"En {request.output_format}-rapport skrivs inte till terminalen; ange en fil med -o.")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            return
         sys.stdout.write(text)
         return
     from ..writing.atomic import write_report
@@ -315,7 +321,7 @@ def rules(
 
 
 # What a report file's name says it holds.
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def _report_format(given: str | None, out: Path | None) -> str:
@@ -326,8 +332,8 @@ def _report_format(given: str | None, out: Path | None) -> str:
     if given in REPORT_SUFFIXES.values() and named is not None and given != named:
         raise UsageProblem(f"\"{out}\" är en {named}-fil men --format säger {given}; ändra filändelsen eller --format.")
     if given is None and suffix and named is None:
-        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md- eller .html-fil, "
-                           "eller ange --format md eller --format html.")
+        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md-, .html- eller "
+                           ".pdf-fil, eller ange --format (md, html eller pdf).")
     return given or named or "md"
 
 

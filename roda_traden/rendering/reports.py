@@ -11,10 +11,12 @@ import jinja2
 
 from ..domain.grades import Grade
 from ..domain.tree import GoalTree
-from . import documents, engine
+from . import documents, engine, pdf
 
 KINDS = {"verksamhetsplan": "verksamhetsplan", "uppföljning": "uppfoljning", "uppfoljning": "uppfoljning",
          "handlingsplan": "handlingsplan"}
+# PDF is the HTML laid out on pages.
+FORMATS = {**engine.FORMATS, "pdf": "pdf"}
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,11 @@ class ReportRefused(Exception):
     """The document cannot be made as asked; the message is Swedish."""
 
 
-def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | None]:
-    """The document's text, and a reason when --strict refuses it."""
-    if request.output_format not in engine.FORMATS:
-        raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html.")
+def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str | bytes, str | None]:
+    """The document (text, or bytes for PDF and Word), and a reason when --strict refuses it."""
+    output_format = FORMATS.get(request.output_format)
+    if output_format is None:
+        raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html, pdf.")
     template = KINDS[request.kind]
     year = request.year or tree.latest_year()
     if year is None:
@@ -52,7 +55,10 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str, str | No
         return "", (f"{len(gaps)} uppgifter saknas i underlaget (se \"rt status\"); "
                     "--strict renderar inte en ofullständig rapport.")
     try:
-        return engine.render(template, request.output_format, request.templates, **context), None
+        text = engine.render(template, "html" if output_format == "pdf" else output_format, request.templates, **context)
+        return (pdf.html_to_pdf(text, request.templates) if output_format == "pdf" else text), None
+    except pdf.PdfUnavailable as error:
+        raise ReportRefused(str(error)) from None
     except jinja2.TemplateNotFound as error:
         raise ReportRefused(f"Mallen \"{error.name}\" finns varken bland de egna mallarna eller de inbyggda.") from None
     except jinja2.TemplateSyntaxError as error:

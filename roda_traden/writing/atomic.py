@@ -79,15 +79,15 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write a temporary file, then rename it over the file; keep its
     permissions. The temporary file is in the repository's .git folder when
     there is one, else beside the file (a dot name ending in .tmp, which rt
-    never reads)."""
+    never reads). Text is written as UTF-8, bytes (a PDF, a .docx) as they are."""
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     for directory in dict.fromkeys([_temporary_dir(path), path.parent]):
         try:
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=directory,
+            handle = tempfile.NamedTemporaryFile(**_file_mode(text), dir=directory,
                                                  prefix=f".{path.name}.", suffix=_TEMPORARY, delete=False)
         except OSError as error:  # name the file the user asked for, not the temporary one
             if directory != path.parent:
@@ -111,13 +111,18 @@ def write_atomically(path: Path, text: str) -> None:
             raise
 
 
-def write_report(path: Path, text: str) -> None:
+def write_report(path: Path, text: str | bytes) -> None:
     """A rendered document to ``path`` as the user means it: through a
     symbolic link, into a device or pipe as it is (/dev/stdout), in place
     where the file has other hard links; else atomically."""
     target = path.resolve() if path.is_symlink() else path
     if target.exists() and (not target.is_file() or target.stat().st_nlink > 1):
-        with target.open("w", encoding="utf-8", newline="") as handle:
+        with target.open(**_file_mode(text)) as handle:
             handle.write(text)
         return
     write_atomically(target, text)
+
+
+def _file_mode(text: str | bytes) -> dict[str, str]:
+    """open()'s mode, and for text its encoding and newline, for writing ``text``."""
+    return {"mode": "wb"} if isinstance(text, bytes) else {"mode": "w", "encoding": "utf-8", "newline": ""}
