@@ -14,6 +14,7 @@ from roda_traden.domain.context import RunContext
 from roda_traden.engine.run import validate_path
 from roda_traden.loading.git import GitError, commit_of, default_base
 from tests.gitrepo import BOOKED, PLAN, REPORT, Repo
+from tests.test_cli import rt
 
 BINDING = {"RT901", "RT902", "RT903"}
 REVISION = """revideringar:
@@ -198,3 +199,22 @@ def test_a_value_written_another_way_is_no_change(repo):
     repo.replace(PLAN, "nöjda med hemtjänsten ska öka", "nöjda  med hemtjänsten\n      ska öka")
     assert _binding(repo, base) == []
 
+
+def test_rt_validate_jamfor_on_the_command_line(repo):
+    repo.replace(PLAN, "2025: 78", "2025: 76")
+    repo.commit("Sänk målvärdet")
+    done = rt("validate", "kommun/goals", "--jämför", "HEAD~1", cwd=repo.path.parent)
+    assert done.returncode == 1, done.stderr
+    assert "RT901" in done.stdout and "från 78 till 76" in done.stdout and "§ 101" in done.stdout
+    # The same run without --jämför knows of no decision broken.
+    plain = rt("validate", "kommun/goals", cwd=repo.path.parent)
+    assert "RT901" not in plain.stdout
+    unknown = rt("validate", "kommun/goals", "--jämför", "finns-inte", cwd=repo.path.parent)
+    assert unknown.returncode == 2 and "Revisionen \"finns-inte\" finns inte i git-förrådet" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+
+
+def test_without_a_default_branch_rt_asks_for_a_revision(repo):
+    repo.git("branch", "-m", "main", "trunk")
+    with pytest.raises(GitError, match="Ange vad som ska jämföras"):
+        default_base(repo.tree)

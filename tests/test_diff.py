@@ -13,7 +13,9 @@ import pytest
 from roda_traden.domain.changes import Kind
 from roda_traden.engine.diff import diff_report
 from roda_traden.formatters import diff_json, diff_markdown, diff_terminal
+from tests.conftest import make_tree
 from tests.gitrepo import BOOKED, PLAN, REPORT, Repo
+from tests.test_cli import rt
 
 TODAY = datetime.date(2025, 3, 1)
 SECOND_GOAL = """  - id: trygghet
@@ -159,6 +161,37 @@ def test_a_tree_that_did_not_exist_at_the_base_is_all_new(repo):
     assert report.unread == [] and report.breaches == []
 
 
+def test_rt_diff_on_a_feature_branch_compares_with_where_it_left_main(repo):
+    repo.git("checkout", "-q", "-b", "sank-malvarde")
+    repo.replace(PLAN, "2025: 78", "2025: 76")
+    repo.commit("Sänk målvärdet")
+    repo.replace(PLAN, "2026: 82", "2026: 80")  # and one more, not yet committed
+    done = rt("diff", "--träd", "goals", "--idag", "2024-06-01", cwd=repo.path)
+    assert done.returncode == 1, done.stderr
+    assert "(där grenen utgår från standardgrenen) till arbetskopian" in done.stdout
+    assert "målvärde: 78 → 76" in done.stdout and "målvärde: 82 → 80" in done.stdout
+    assert done.stdout.count("RT901") == 2
+    # Between two commits, as a pull-request comment.
+    markdown = rt("diff", "main", "HEAD", "--träd", "goals", "--format", "markdown", cwd=repo.path)
+    assert markdown.returncode == 1 and markdown.stdout.startswith("### rt diff: 1 ändring, 1 fel mot beslut")
+    assert "`main (" in markdown.stdout and "| 78 | 76 |" in markdown.stdout
+    document = json.loads(rt("diff", "HEAD~1", "HEAD", "--format", "json", cwd=repo.tree).stdout)
+    assert [(c["old"], c["new"]) for c in document["changes"]] == [("78", "76")]
+    assert document["breaches"][0]["file"] == PLAN
+
+
+def test_rt_diff_says_what_is_wrong_in_swedish(repo, tmp_path):
+    too_many = rt("diff", "a", "b", "c", "--träd", "goals", cwd=repo.path)
+    assert too_many.returncode == 2 and "högst två revisioner" in too_many.stderr
+    unknown = rt("diff", "v9", "--träd", "goals", cwd=repo.path)
+    assert unknown.returncode == 2 and "Revisionen \"v9\" finns inte" in unknown.stderr
+    wrong_format = rt("diff", "--format", "sarif", "--träd", "goals", cwd=repo.path)
+    assert wrong_format.returncode == 2 and "Okänt format" in wrong_format.stderr
+    outside = tmp_path / "utan-git"
+    make_tree(outside, {})
+    not_a_repo = rt("diff", "--träd", str(outside), cwd=tmp_path)
+    assert not_a_repo.returncode == 2 and "ligger inte i ett git-förråd" in not_a_repo.stderr
+    assert all("Traceback" not in done.stderr for done in (too_many, unknown, wrong_format, not_a_repo))
 
 
 def test_a_long_text_is_cut_in_the_terminal_and_whole_in_json(repo):

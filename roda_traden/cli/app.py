@@ -65,6 +65,9 @@ def validate(
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Kontrollera också vad som saknas inför en rapport, t.ex. delår eller bokslut."),
     year: int | None = typer.Option(None, "--år", metavar="ÅR", help="Året rapporten gäller. Standard: senaste planens år."),
+    compare: str | None = typer.Option(None, "--jämför", metavar="REV",
+                                       help="Jämför också med en tidigare version i git (gren, tagg, commit): "
+                                       "ändringar av beslutade planer och inlämnade rapporter (RT901–RT903)."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -73,7 +76,29 @@ def validate(
     """
     from .validate import validate as run_validate
 
-    raise typer.Exit(run_validate(path, output, strict, jobs, no_cache, period, year))
+    raise typer.Exit(run_validate(path, output, strict, jobs, no_cache, period, year, compare))
+
+
+@app.command("diff")
+def diff(
+    revisions: list[str] | None = typer.Argument(None, metavar="REV", show_default=False,
+                                                 help="Git-revisioner att jämföra. Standard: där grenen utgår från "
+                                                 "standardgrenen, mot filerna på disk; en revision: den mot filerna på disk."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
+    output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT",
+                               help="Utdata: terminal, json eller markdown (för en kommentar i en pull request)."),
+    today: str | None = typer.Option(None, "--idag", metavar="DATUM",
+                                     help="Dagens datum för rapporternas inlämningsdagar (ÅÅÅÅ-MM-DD)."),
+) -> None:
+    """Visa vad som ändrats i sak mellan två versioner i git: mål, mått, målvärden, utfall och bedömningar.
+
+    Avslutas med 0, med 1 om en ändring bryter ett beslut (RT901–RT903) och
+    med 2 om git inte kan svara.
+    """
+    from .diff import diff as run_diff
+
+    raise typer.Exit(run_diff(revisions or [], path, output, _date(today)))
 
 
 @app.command("status")

@@ -4,24 +4,31 @@ output and exit codes cannot drift apart."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 from . import arguments, tree_path
+from .diff import compared_commit
 from .guard import UsageProblem, checked_year
 
 
 def validate(path: Path | None, output: str = "terminal", strict: bool = False, jobs: int = 0, no_cache: bool = False,
-             period: str | None = None, year: int | None = None) -> int:
+             period: str | None = None, year: int | None = None, compare: str | None = None) -> int:
     """Check the tree(s) at ``path`` (None: the tree found from the working
-    directory), print the problems in ``output`` format and return the exit code."""
+    directory), print the problems in ``output`` format and return the exit
+    code; with ``compare`` (a git revision), also against the tree as it was then."""
     from ..formatters import FORMATS, render
     from ..loading.discovery import YAML_SUFFIXES
 
     path = tree_path(path)  # first, as the fast path of `rt validate` does before asking the cache
     checked_year(year)
-    if no_cache:
+    commit = compared_commit(path, compare) if compare is not None else None
+    if no_cache or commit is not None:
+        # Against an earlier version the result depends on more than the files' bytes: never cached.
         from ..engine.run import validate_path
+
+        validate_path = functools.partial(validate_path, compare=commit)
     else:
         from ..engine.cache import validate_path
 
@@ -42,7 +49,7 @@ def validate(path: Path | None, output: str = "terminal", strict: bool = False, 
     if not result.trees:
         raise UsageProblem(f"Hittar ingen kommun.yaml i eller under \"{path}\".")
     code = result.exit_code(strict)
-    if no_cache or sys.stdout.isatty():
+    if no_cache or commit is not None or sys.stdout.isatty():
         render(output, result, sys.stdout)
         return code
     import io

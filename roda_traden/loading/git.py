@@ -82,7 +82,9 @@ def default_base(path: Path) -> str:
     for branch in candidates:
         with contextlib.suppress(GitError):
             return _git(top, "merge-base", "HEAD", branch).decode().strip()
-    raise GitError("Hittar ingen standardgren att jämföra med (origin/HEAD, main eller master).")
+    raise GitError("Hittar ingen gemensam bas med standardgrenen (origin/HEAD, origin/main, main eller master). "
+                   "Ange vad som ska jämföras, t.ex. \"rt diff origin/main\"; i CI behövs historiken "
+                   "(actions/checkout med fetch-depth: 0).")
 
 
 def _entries(top: Path, commit: str, prefix: str) -> list[tuple[str, str, str]]:
