@@ -170,3 +170,58 @@ def test_an_activity_needs_the_förvaltning_when_there_is_none_or_several(kommun
     with pytest.raises(WriteRefused, match="VON har flera handlingsplaner 2027; ange --förvaltning. Välj bland: "):
         new_activity(load_tree(kommun), f"VON.{goal}")
     assert new_activity(load_tree(kommun), f"VON.{goal}", unit="Hemtjänsten").id == "ny-aktivitet-3"
+
+
+def test_the_pull_request_workflow_on_a_real_repository(tmp_path):
+    """init → edit → fmt --check → fmt → validate → commit, as a kommun works."""
+    from tests.test_cli import rt
+
+    root = tmp_path / "nykoping"
+    done = rt("init", str(root), "--kommun", "Nyköpings kommun", "--kod", "0480", "--organisationer", "KS,VON",
+              "--år", "2027")
+    assert done.returncode == 0, done.stderr
+    assert "Skapade ett git-repo i" in done.stdout
+    assert rt("fmt", "--check", cwd=root).returncode == 0
+    assert rt("validate", cwd=root).returncode == 0
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "Nytt målträd")
+
+    kommun = root / "kommun.yaml"
+    kommun.write_text(kommun.read_text(encoding="utf-8").replace("kommunmål: []\n", KF_MÅL.replace(
+        "        uppföljning: B\n        ansvariga: [VON]\n", "        ansvariga: ['VON']\n        uppföljning: B\n")),
+        encoding="utf-8")
+    added = rt("new", "nämndmål", "--org", "VON", "--kf-mål", "trygghet-aldre", "--text", "Fler äldre ska vara trygga",
+               cwd=root)
+    assert added.returncode == 0, added.stderr
+    assert "La till nämndmålet VON.fler-aldre-ska-vara-trygga i namnder/von/verksamhetsplan-2027.yaml" in added.stdout
+    assert rt("new", "mått", "--nämndmål", "VON.fler-aldre-ska-vara-trygga", "--text", "Andel trygga",
+              cwd=root).returncode == 0
+
+    check = rt("fmt", "--check", cwd=root)
+    assert check.returncode == 1
+    assert check.stdout.startswith("--- a/kommun.yaml\n+++ b/kommun.yaml\n")
+    assert "-        ansvariga: ['VON']\n" in check.stdout and "+        ansvariga: [VON]\n" in check.stdout
+    assert "1 av 3 filer är inte formaterade; kör \"rt fmt\"." in check.stderr
+    assert rt("fmt", cwd=root).returncode == 0
+    assert rt("fmt", "--check", cwd=root).returncode == 0
+
+    validated = rt("validate", cwd=root)
+    assert validated.returncode == 1  # the mått skeleton says what it lacks
+    assert "RT202" in validated.stdout and "RT007" not in validated.stdout
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "VON:s första nämndmål")
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "log", "--format=%s") == "VON:s första nämndmål\nNytt målträd\n"
+
+
+def test_fmt_leaves_an_unreadable_file_as_it_is_and_exits_2(tmp_path):
+    from tests.test_cli import rt
+
+    root = tmp_path / "t"
+    init_tree(root, "Nyköpings kommun", "0480", None, 2027)
+    plan = root / "namnder/ks/verksamhetsplan-2027.yaml"
+    plan.write_text("organisation: KS\når: 2027\nnämndmål:\n  - id: a\n   text: fel\n", encoding="utf-8")
+    done = rt("fmt", cwd=root)
+    assert done.returncode == 2
+    assert "namnder/ks/verksamhetsplan-2027.yaml:5:" in done.stderr and "rt fmt lämnade filen orörd." in done.stderr
+    assert plan.read_text(encoding="utf-8").endswith("   text: fel\n")

@@ -184,6 +184,146 @@ def _writing(write, path: Path | None) -> Path:
         raise UsageProblem(str(refusal)) from None
 
 
+@app.command("fmt")
+def fmt(
+    paths: list[Path] | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
+                                             help="Målträd, mapp med flera träd, eller filer. " + FOUND_TREE),
+    check: bool = typer.Option(False, "--check", metavar="",
+                               help="Ändra inget: visa skillnaderna och avsluta med 1 om någon fil skulle ändras."),
+) -> None:
+    """Skriv målträdets filer i standardformatet; kommentarer och innehåll bevaras.
+
+    Avslutas med 0 när allt är formaterat, 1 med --check när någon fil skulle
+    ändras och 2 om en fil inte kan läsas (den lämnas då orörd).
+    """
+    from ..loading.discovery import display
+    from ..writing.atomic import Busy
+    from ..writing.layout import files_to_format, format_and_write, format_file
+
+    targets = paths or [tree_path(None)]
+    for target in targets:
+        if not target.exists():
+            raise UsageProblem(f"\"{target}\" finns inte.")
+    files = list(dict.fromkeys(file for target in targets for file in files_to_format(target)))
+    try:
+        results = [format_file(file) if check else format_and_write(file) for file in files]
+    except Busy as busy:
+        raise UsageProblem(f"{busy} skrivs just nu av en annan körning av rt; försök igen om en stund.") from None
+    for result in results:
+        for problem in result.problems:
+            typer.echo(printable(f"{problem.file}:{problem.line}:{problem.column}: {problem.code} {problem.message}"),
+                       err=True)
+            typer.echo(printable(f"  → {problem.hint} rt fmt lämnade filen orörd."), err=True)
+        if result.refusal:
+            typer.echo(printable(f"{display(result.path)}: {result.refusal} Filen lämnades orörd."), err=True)
+        if check and result.changed:
+            for line in result.diff().splitlines():
+                typer.echo(printable(line))
+    changed = sum(result.changed for result in results)
+    unreadable = sum(result.after is None for result in results)
+    files_word = "fil" if len(results) == 1 else "filer"
+    if check:
+        verdict = (f"{changed} av {len(results)} {files_word} är inte formaterade; kör \"rt fmt\"." if changed
+                   else f"Alla {len(results)} {files_word} är formaterade.")
+    else:
+        verdict = f"Formaterade {changed} av {len(results)} {files_word}."
+    typer.echo(verdict, err=True)
+    raise typer.Exit(2 if unreadable else 1 if check and changed else 0)
+
+
+@app.command("init")
+def init(
+    directory: Path = typer.Argument(Path("."), metavar="MAPP", help="Mappen för kommunens repo. Standard: den här."),
+    kommun: str = typer.Option(..., "--kommun", metavar="NAMN", help="Kommunens namn, t.ex. \"Nyköpings kommun\"."),
+    code: str = typer.Option(..., "--kod", metavar="KOD", help="Kommunkoden (SCB), fyra siffror, t.ex. 0480."),
+    organisations: str | None = typer.Option(None, "--organisationer", metavar="ID,ID…",
+                                             help="Nämnder och bolag, t.ex. KS,UN,VON. Standard: KS."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year,
+                                    help="Första planåret. Standard: nästa år."),
+) -> None:
+    """Skapa ett nytt målträd: kommun.yaml, en tom plan per organisation, CI, pre-commit och README.
+
+    Skriver aldrig över en fil som finns; kör git init bara om mappen inte
+    redan ligger i ett git-repo.
+    """
+    from ..loading.discovery import display
+    from ..writing.followups import WriteRefused
+    from ..writing.scaffold import init_tree
+
+    ids = [part.strip() for part in organisations.split(",")] if organisations else None
+    try:
+        done = init_tree(directory, kommun, code, ids, year)
+    except WriteRefused as refusal:
+        raise UsageProblem(str(refusal)) from None
+    for path in done.written:
+        typer.echo(printable(f"Skapade {display(path)}"))
+    if done.kept:
+        typer.echo(printable("Fanns redan och lämnades orörda: " + ", ".join(display(p) for p in done.kept)))
+    if done.git:
+        typer.echo(printable(f"Skapade ett git-repo i {display(directory)}."))
+    typer.echo("Nästa steg: skriv in kommunmålen och KF-målen i kommun.yaml, lägg till nämndmål med "
+               "\"rt new nämndmål\" och kör \"rt validate\".")
+
+
+new_app = typer.Typer(help="Lägg till ett nämndmål, mått eller en aktivitet med nytt id.", **_GROUP)
+app.add_typer(new_app, name="new")
+
+
+@new_app.command("nämndmål")
+def new_board_goal(
+    organisation: str = typer.Option(..., "--org", metavar="ORG", help="Organisationen, t.ex. VON."),
+    council_goal: str = typer.Option(..., "--kf-mål", metavar="ID", help="KF-målet som nämndmålet bryter ned."),
+    text: str | None = typer.Option(None, "--text", metavar="TEXT", help="Nämndmålets text; id:t görs av den."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Planens år. Standard: senaste."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
+) -> None:
+    """Lägg till ett nämndmål sist i organisationens verksamhetsplan."""
+    from ..writing import scaffold
+
+    _added("nämndmålet", _writing(lambda tree: scaffold.new_board_goal(tree, organisation, council_goal, text, year),
+                                  path), organisation)
+
+
+@new_app.command("mått")
+def new_measure(
+    address: str = typer.Option(..., "--nämndmål", metavar="ORG.ID", help="Nämndmålet, t.ex. VON.tryggare-aldre."),
+    text: str | None = typer.Option(None, "--text", metavar="TEXT", help="Vad som mäts; id:t görs av texten."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Planens år. Standard: senaste."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
+) -> None:
+    """Lägg till ett mått sist under nämndmålet."""
+    from ..writing import scaffold
+
+    _added("måttet", _writing(lambda tree: scaffold.new_measure(tree, address, text, year), path),
+           address.partition(".")[0])
+
+
+@new_app.command("aktivitet")
+def new_activity(
+    address: str = typer.Option(..., "--nämndmål", metavar="ORG.ID", help="Nämndmålet aktiviteten leder till."),
+    text: str | None = typer.Option(None, "--text", metavar="TEXT", help="Vad som planeras; id:t görs av texten."),
+    unit: str | None = typer.Option(None, "--förvaltning", metavar="NAMN",
+                                    help="Förvaltningens handlingsplan; krävs om det finns ingen eller flera."),
+    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Planens år. Standard: senaste."),
+    path: Path | None = typer.Option(None, "--träd", metavar="SÖKVÄG", show_default=False,
+                                     help="Målträdet. " + FOUND_TREE),
+) -> None:
+    """Lägg till en aktivitet sist i organisationens handlingsplan."""
+    from ..writing import scaffold
+
+    _added("aktiviteten", _writing(lambda tree: scaffold.new_activity(tree, address, text, unit, year), path),
+           address.partition(".")[0])
+
+
+def _added(what: str, added, organisation: str) -> None:
+    from ..loading.discovery import display
+
+    typer.echo(printable(f"La till {what} {organisation}.{added.id} i {display(added.path)}; fyll i det som saknas "
+                         "och kör \"rt validate\"."))
+
+
 @app.command("report")
 def report(
     kind: str | None = typer.Argument(None, metavar="DOKUMENT",

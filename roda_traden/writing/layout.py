@@ -89,9 +89,11 @@ class Formatted:
     def diff(self) -> str:
         """A unified diff as git shows it, for --check in CI."""
         name = display(self.path)
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True),
-                                            (self.after or self.before).splitlines(keepends=True),
-                                            f"a/{name}", f"b/{name}"))
+        # Split at LF only: a CR stays in its line, so CRLF turned LF shows as a change, and
+        # a last line without a newline is still a line of its own in the diff.
+        before = [line + "\n" for line in self.before.split("\n")]
+        after = [line + "\n" for line in (self.after or self.before).split("\n")]
+        return "".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"))
 
 
 class NotFormattable(Exception):
