@@ -102,7 +102,7 @@ def test_the_legend_names_the_jamforelsevarde_and_the_comparison():
                               comparison=("Riket", ((2022, 70.0), (2023, 71.0)))))
     texts = [text for text, _box, _size in _texts(chart)]
     assert "– – jämförelsevärde 72\u00a0% (2023)" in texts
-    assert "··· Riket (Källa: Kolada)" in texts
+    assert "··· Riket, jämförelse (Källa: Kolada)" in texts
     assert _overlapping(chart) == []
 
 

@@ -166,7 +166,7 @@ def trend_chart(trend: Trend) -> Markup:
     if trend.benchmark:
         legend.append(f"– – jämförelsevärde {target(trend.benchmark[1], trend.percent)} ({trend.benchmark[0]})")
     if compared:
-        legend.append(f"··· {trend.comparison[0]} (Källa: Kolada)")
+        legend.append(f"··· {trend.comparison[0]}, jämförelse (Källa: Kolada)")
     legend_rows = len(legend) + (len(trend.lines) if several else 0)
     width, left, right, top = 340, 54, 14, 16
     row = FONT + 4
