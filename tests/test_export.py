@@ -76,8 +76,11 @@ def test_an_earlier_export_is_replaced_but_another_folder_is_left_alone(tmp_path
     data = tmp_path / "data"
     assert rt("export", str(tree), "-o", str(data)).returncode == 0
     (tree / "namnder/von/uppfoljning-2024-bokslut.yaml").write_text(FOLLOW_UP, encoding="utf-8")
+    # A killed export's temporary file is no other content: it is cleared.
+    (data / ".utfall.csv.x1y2.tmp").write_text("halv", encoding="utf-8")
     assert rt("export", str(tree), "-o", str(data)).returncode == 0
     assert len(_table(data, "utfall")) == 1
+    assert not (data / ".utfall.csv.x1y2.tmp").exists()
     (data / "egen.txt").write_text("min fil", encoding="utf-8")
     done = rt("export", str(tree), "-o", str(data))
     assert done.returncode == 2

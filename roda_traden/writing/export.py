@@ -426,10 +426,12 @@ def _writable(folder: Path) -> None:
         raise ExportRefused(f"\"{folder}\" är en fil, inte en mapp. Ange en ny eller tom mapp med -o.")
     if not folder.is_dir():
         return
-    present = {path.name for path in folder.iterdir()}
+    ours = {DESCRIPTOR, *(f"{table.name}.csv" for table in TABLES)}
+    # What a killed export left behind (writing/atomic.py's temporary files) is ours too.
+    present = {path.name for path in folder.iterdir()
+               if not (path.name.endswith(".tmp") and path.name.startswith(tuple(f".{n}." for n in ours)))}
     if not present:
         return
-    ours = {DESCRIPTOR, *(f"{table.name}.csv" for table in TABLES)}
     if not _earlier_export(folder / DESCRIPTOR) or present - ours:
         others = sorted(present - ours) or [DESCRIPTOR]
         raise ExportRefused(f"Mappen \"{folder}\" innehåller annat än en tidigare export från rt "
