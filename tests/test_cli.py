@@ -278,8 +278,8 @@ def test_report_format_follows_the_output_file_name(tmp_path, args, start):
 @pytest.mark.parametrize(("args", "message"), [
     (["-f", "md", "-o", "rapport.html"],
      "rt: \"rapport.html\" är en html-fil men --format säger md; ändra filändelsen eller --format."),
-    (["-o", "rapport.txt"], ("rt: rt vet inte vilket format filändelsen .txt är; skriv till en .md-, .html- eller "
-                             ".pdf-fil, eller ange --format (md, html eller pdf).")),
+    (["-o", "rapport.txt"], ("rt: rt vet inte vilket format filändelsen .txt är; skriv till en .md-, .html-, .pdf- "
+                             "eller .docx-fil, eller ange --format (md, html, pdf eller docx).")),
 ])
 def test_report_refuses_a_file_name_that_contradicts_the_format(tmp_path, args, message):
     tree = make_tree(tmp_path / "t", {})

@@ -11,12 +11,12 @@ import jinja2
 
 from ..domain.grades import Grade
 from ..domain.tree import GoalTree
-from . import documents, engine, pdf
+from . import documents, engine, pdf, word
 
 KINDS = {"verksamhetsplan": "verksamhetsplan", "uppföljning": "uppfoljning", "uppfoljning": "uppfoljning",
          "handlingsplan": "handlingsplan"}
-# PDF is the HTML laid out on pages.
-FORMATS = {**engine.FORMATS, "pdf": "pdf"}
+# PDF is the HTML laid out on pages; Word is built from the documents' data.
+FORMATS = {**engine.FORMATS, "pdf": "pdf", "docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class ReportRequest:
     templates: Path | None
     strict: bool
     today: datetime.date
+    # --mall: the kommun's Word document whose styles, header and footer a .docx takes.
+    reference: Path | None = None
 
 
 class ReportRefused(Exception):
@@ -39,7 +41,7 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str | bytes, 
     """The document (text, or bytes for PDF and Word), and a reason when --strict refuses it."""
     output_format = FORMATS.get(request.output_format)
     if output_format is None:
-        raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html, pdf.")
+        raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html, pdf, docx.")
     template = KINDS[request.kind]
     year = request.year or tree.latest_year()
     if year is None:
@@ -55,9 +57,11 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str | bytes, 
         return "", (f"{len(gaps)} uppgifter saknas i underlaget (se \"rt status\"); "
                     "--strict renderar inte en ofullständig rapport.")
     try:
+        if output_format == "docx":
+            return word.docx_document(template, context, request.reference), None
         text = engine.render(template, "html" if output_format == "pdf" else output_format, request.templates, **context)
         return (pdf.html_to_pdf(text, request.templates) if output_format == "pdf" else text), None
-    except pdf.PdfUnavailable as error:
+    except (pdf.PdfUnavailable, word.TemplateUnusable) as error:
         raise ReportRefused(str(error)) from None
     except jinja2.TemplateNotFound as error:
         raise ReportRefused(f"Mallen \"{error.name}\" finns varken bland de egna mallarna eller de inbyggda.") from None
