@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
 
 from roda_traden.engine.result import Result
 from roda_traden.formatters import github, job_summary, sarif
@@ -297,3 +298,76 @@ def test_sarif_past_what_github_takes_says_how_many_are_left_out(monkeypatch):
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert note["message"]["text"].startswith("2 fynd till finns inte med")
     assert "invocations" not in _sarif(Result(problems=[_problem("f.yaml", "m")] * 3, files=1, trees=1))["runs"][0]
+
+
+# --- files other repositories use ------------------------------------------
+
+def _commands_in_help() -> set[str]:
+    done = rt("--hjälp", env={"COLUMNS": "200"})
+    return {line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ") and len(line.split()) > 2}
+
+
+def test_the_pre_commit_hooks_run_commands_rt_has():
+    hooks = YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")
+    assert [h["id"] for h in hooks] == ["rt-validate", "rt-fmt"]
+    known = _commands_in_help()
+    for hook in hooks:
+        program, command, *_ = hook["entry"].split()
+        assert program == "rt" and command in known, hook
+        assert hook["language"] == "python" and hook["files"]
+        assert hook["pass_filenames"] is False  # the tree is checked whole: links cross files
+
+
+def test_the_action_installs_rt_at_its_own_ref_and_validates_with_annotations_and_summary():
+    action = YAML(typ="safe").load(REPO / "action.yml")
+    assert action["runs"]["using"] == "composite"
+    assert set(action["inputs"]) == {"path", "strict", "version", "python-version"}
+    steps = action["runs"]["steps"]
+    assert steps[0]["uses"].startswith("actions/setup-python@")
+    install, check = steps[1:]
+    assert install["env"]["RT_SOURCE"] == "${{ github.action_path }}" and "pip install" in install["run"]
+    assert "--format github --sammanfattning \"$GITHUB_STEP_SUMMARY\"" in check["run"]
+    # Inputs reach the scripts through the environment, never pasted into them.
+    assert all("${{" not in step.get("run", "") and step.get("shell", "bash") == "bash" for step in steps)
+    assert check["run"].startswith("args=(validate ") and 'rt "${args[@]}"' in check["run"]
+    assert "validate" in _commands_in_help()
+    assert "--sammanfattning" in rt("validate", "--hjälp", env={"COLUMNS": "200"}).stdout
+
+
+# --- the job summary from rt validate ---------------------------------------
+
+def test_validate_appends_a_job_summary_to_the_file_named_or_to_github_step_summary(tmp_path):
+    make_tree(tmp_path / "t", {"namnder/von/anteckning.yaml": "a: 1\n"})
+    named = tmp_path / "named.md"
+    named.write_text("# Före\n", encoding="utf-8")
+    plain = rt("validate", "t", "--no-cache", cwd=tmp_path)
+    summarised = rt("validate", "t", "--no-cache", "--sammanfattning", str(named), cwd=tmp_path)
+    assert (summarised.returncode, summarised.stdout, summarised.stderr) == (plain.returncode, plain.stdout, "")
+    text = named.read_text(encoding="utf-8")
+    assert text.startswith("# Före\n\n## rt validate t\n") and "| RT009 |" in text
+    step = tmp_path / "step.md"
+    for _ in range(2):  # the second run is answered from the cache, and still writes its summary
+        done = rt("validate", "t", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(step)})
+        assert done.stdout == plain.stdout
+    assert step.read_text(encoding="utf-8").count("## rt validate t\n") == 2
+    rt("validate", "t", "--sammanfattning", str(named), cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(step)})
+    assert step.read_text(encoding="utf-8").count("## rt validate t\n") == 2  # the file named wins
+
+
+def test_the_summary_flag_reads_the_same_with_and_without_typer(tmp_path):
+    make_tree(tmp_path / "t", {})
+    for args in (["--sammanfattning", "s.md"], ["--sammanfattning=s.md", "-f", "json"],
+                 ["-f", "sarif", "--sammanfattning", "s.md", "--strict"]):
+        runs = []
+        for env in ({"RT_DEBUG": "1"}, {}):
+            (tmp_path / "s.md").unlink(missing_ok=True)
+            done = rt("validate", "t", *args, cwd=tmp_path, env=env)
+            runs.append((done.returncode, done.stdout, done.stderr, (tmp_path / "s.md").read_text(encoding="utf-8")))
+        assert runs[0] == runs[1] and "Inga problem" in runs[0][3], args
+    (tmp_path / "mapp").mkdir()
+    for target in ("mapp", "saknas/s.md"):
+        typer_run = rt("validate", "t", "--sammanfattning", target, cwd=tmp_path, env={"RT_DEBUG": "1"})
+        fast = rt("validate", "t", "--sammanfattning", target, cwd=tmp_path)
+        assert (fast.returncode, fast.stderr) == (typer_run.returncode, typer_run.stderr), target
+        assert fast.returncode == 2 and fast.stderr.startswith(f"rt: Kan inte skriva jobbsammanfattningen till \"{target}\"")
+        assert "Traceback" not in fast.stderr

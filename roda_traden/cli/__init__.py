@@ -27,11 +27,12 @@ def _validate_fast(call: dict) -> int:
     on the same bytes is stored, else checked through the same function the
     typer command calls."""
     from .guard import guarded
-    from .validate import validate
+    from .validate import summary_target, validate
 
     def answered() -> int:
         call["path"] = tree_path(call["path"])
-        if not call["no_cache"]:
+        # A stored answer is only what was printed; a job summary needs the run.
+        if not call["no_cache"] and summary_target(call["summary"]) is None:
             from ..domain.context import RunContext
             from ..engine.cache import answer
 
@@ -51,12 +52,12 @@ def plain_validate(args: list[str]) -> dict | None:
     if not args or args[0] != "validate" or os.environ.get("RT_DEBUG"):
         return None
     call = {"path": None, "output": "terminal", "strict": False, "jobs": 0, "no_cache": False,
-            "period": None, "year": None}
+            "period": None, "year": None, "summary": None}
     rest = iter(args[1:])
     for arg in rest:
         # click splits "--format=json" but reads "-f=json" as the value "=json".
         name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in ("--format", "-f", "--period", "-p", "--år", "--jobs", "-j") and not equals:
+        if name in ("--format", "-f", "--period", "-p", "--år", "--jobs", "-j", "--sammanfattning") and not equals:
             value = next(rest, None)
             if value is None:
                 return None
@@ -64,6 +65,10 @@ def plain_validate(args: list[str]) -> dict | None:
             call["output"] = value
         elif name in ("--period", "-p"):
             call["period"] = value
+        elif name == "--sammanfattning":
+            if not value:
+                return None
+            call["summary"] = Path(value)
         elif name in ("--år", "--jobs", "-j"):
             if not value.isascii() or not value.isdigit():
                 return None

@@ -58,7 +58,7 @@ def validate(
     path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
                                        help="Målträd (mapp med kommun.yaml), mapp med flera träd, eller en fil. "
                                        + FOUND_TREE),
-    output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json eller github."),
+    output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal, json, github eller sarif."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Avsluta med kod 1 även när det bara finns varningar."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="ANTAL", help="Parallella processer för många målträd (0 = en per kärna)."),
     no_cache: bool = typer.Option(False, "--no-cache", metavar="", help="Kontrollera allt på nytt, även oförändrade målträd."),
@@ -68,6 +68,9 @@ def validate(
     compare: str | None = typer.Option(None, "--jämför", metavar="REV",
                                        help="Jämför också med en tidigare version i git (gren, tagg, commit): "
                                        "ändringar av beslutade planer och inlämnade rapporter (RT901–RT903)."),
+    summary: Path | None = typer.Option(None, "--sammanfattning", metavar="FIL", show_default=False,
+                                        help="Lägg en jobbsammanfattning i Markdown till FIL: antal per fil och regel "
+                                        "och alla fynd. Standard: $GITHUB_STEP_SUMMARY när den finns (GitHub Actions)."),
 ) -> None:
     """Kontrollera målträdet: länkar, SMART, målvärden, fokus och internbudget.
 
@@ -76,7 +79,7 @@ def validate(
     """
     from .validate import validate as run_validate
 
-    raise typer.Exit(run_validate(path, output, strict, jobs, no_cache, period, year, compare))
+    raise typer.Exit(run_validate(path, output, strict, jobs, no_cache, period, year, compare, summary))
 
 
 @app.command("diff")
@@ -334,17 +337,14 @@ def report(
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
     output_format: str | None = typer.Option(None, "--format", "-f", metavar="FORMAT", show_default=False,
-                                             help="md (Markdown), html, pdf eller docx (Word). Standard: efter "
-                                             "filändelsen i -o, annars md."),
+                                             help="md (Markdown), html eller pdf. Standard: efter filändelsen i -o, "
+                                             "annars md."),
     out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
     templates: Path | None = typer.Option(None, "--templates", metavar="MAPP", help="Egna mallar som ersätter de inbyggda fil för fil."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Vägra rendera en uppföljning där uppgifter saknas."),
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Dagens datum för frister (ÅÅÅÅ-MM-DD)."),
-    reference: Path | None = typer.Option(None, "--mall", metavar="FIL",
-                                          help="Word-dokument (.docx) vars formatmallar, typsnitt, sidhuvud och "
-                                          "sidfot rapporten får (med -f docx)."),
 ) -> None:
-    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown, HTML, PDF eller Word."""
+    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown, HTML eller PDF."""
     from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
 
     if kind is not None and kind not in KINDS:
@@ -352,9 +352,7 @@ def report(
             raise UsageProblem(f"Okänt dokument \"{kind}\". Välj bland: verksamhetsplan, uppföljning, handlingsplan.")
         path, kind = Path(kind), None  # "rt report examples/… --period delår"
     request = ReportRequest(kind or "uppföljning", organisation, year, period, _report_format(output_format, out),
-                            templates, strict, _date(today), reference)
-    if reference is not None and request.output_format != "docx":
-        raise UsageProblem("--mall gäller Word-rapporter; lägg till -f docx eller skriv till en .docx-fil.")
+                            templates, strict, _date(today))
     if templates is not None and not templates.is_dir():
         state = "är ingen mapp" if templates.exists() else "finns inte"
         raise UsageProblem(f"Mallmappen \"{templates}\" {state}.")
@@ -491,7 +489,7 @@ def rules(
 
 
 # What a report file's name says it holds.
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def _report_format(given: str | None, out: Path | None) -> str:
@@ -502,8 +500,8 @@ def _report_format(given: str | None, out: Path | None) -> str:
     if given in REPORT_SUFFIXES.values() and named is not None and given != named:
         raise UsageProblem(f"\"{out}\" är en {named}-fil men --format säger {given}; ändra filändelsen eller --format.")
     if given is None and suffix and named is None:
-        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md-, .html-, .pdf- "
-                           "eller .docx-fil, eller ange --format (md, html, pdf eller docx).")
+        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md-, .html- eller "
+                           ".pdf-fil, eller ange --format (md, html eller pdf).")
     return given or named or "md"
 
 
