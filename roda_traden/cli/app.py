@@ -337,14 +337,17 @@ def report(
     year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året. Standard: senaste planens år."),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT", help="Rapport, t.ex. delår eller bokslut."),
     output_format: str | None = typer.Option(None, "--format", "-f", metavar="FORMAT", show_default=False,
-                                             help="md (Markdown), html eller pdf. Standard: efter filändelsen i -o, "
-                                             "annars md."),
+                                             help="md (Markdown), html, pdf eller docx (Word). Standard: efter "
+                                             "filändelsen i -o, annars md."),
     out: Path | None = typer.Option(None, "--output", "-o", metavar="FIL", help="Skriv till filen i stället för till skärmen."),
     templates: Path | None = typer.Option(None, "--templates", metavar="MAPP", help="Egna mallar som ersätter de inbyggda fil för fil."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Vägra rendera en uppföljning där uppgifter saknas."),
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Dagens datum för frister (ÅÅÅÅ-MM-DD)."),
+    reference: Path | None = typer.Option(None, "--mall", metavar="FIL",
+                                          help="Word-dokument (.docx) vars formatmallar, typsnitt, sidhuvud och "
+                                          "sidfot rapporten får (med -f docx)."),
 ) -> None:
-    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown, HTML eller PDF."""
+    """Rendera verksamhetsplan, uppföljning eller handlingsplan som Markdown, HTML, PDF eller Word."""
     from ..rendering.reports import KINDS, ReportRefused, ReportRequest, render_report
 
     if kind is not None and kind not in KINDS:
@@ -352,7 +355,9 @@ def report(
             raise UsageProblem(f"Okänt dokument \"{kind}\". Välj bland: verksamhetsplan, uppföljning, handlingsplan.")
         path, kind = Path(kind), None  # "rt report examples/… --period delår"
     request = ReportRequest(kind or "uppföljning", organisation, year, period, _report_format(output_format, out),
-                            templates, strict, _date(today))
+                            templates, strict, _date(today), reference)
+    if reference is not None and request.output_format != "docx":
+        raise UsageProblem("--mall gäller Word-rapporter; lägg till -f docx eller skriv till en .docx-fil.")
     if templates is not None and not templates.is_dir():
         state = "är ingen mapp" if templates.exists() else "finns inte"
         raise UsageProblem(f"Mallmappen \"{templates}\" {state}.")
@@ -489,7 +494,7 @@ def rules(
 
 
 # What a report file's name says it holds.
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 
 
 def _report_format(given: str | None, out: Path | None) -> str:
@@ -500,8 +505,8 @@ def _report_format(given: str | None, out: Path | None) -> str:
     if given in REPORT_SUFFIXES.values() and named is not None and given != named:
         raise UsageProblem(f"\"{out}\" är en {named}-fil men --format säger {given}; ändra filändelsen eller --format.")
     if given is None and suffix and named is None:
-        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md-, .html- eller "
-                           ".pdf-fil, eller ange --format (md, html eller pdf).")
+        raise UsageProblem(f"rt vet inte vilket format filändelsen {out.suffix} är; skriv till en .md-, .html-, .pdf- "
+                           "eller .docx-fil, eller ange --format (md, html, pdf eller docx).")
     return given or named or "md"
 
 
