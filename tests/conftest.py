@@ -16,6 +16,8 @@ EXAMPLE = REPO / "examples" / "oxelosund-2023"
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "1")
+    # Run inside GitHub Actions, rt validate would append to the real job summary.
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     # Each test gets its own result cache, so no test sees another's results.
     monkeypatch.setenv("RT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
