@@ -388,3 +388,14 @@ def test_help_is_the_same_on_every_run():
                               text=True, env={**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "100"})
         shown.add(done.stdout)
     assert len(shown) == 1 and "--hjälp,--help" in shown.pop()
+
+
+def test_every_command_group_without_its_subcommand_shows_swedish_help():
+    from roda_traden.cli.app import app
+
+    groups = [group.name for group in app.registered_groups]
+    assert {"utfall", "aktivitet", "new"} <= set(groups)
+    for group in groups:
+        done = rt(group)
+        assert "Användning: rt " in done.stdout + done.stderr and "Usage" not in done.stdout + done.stderr, group
+    assert "<list[" not in rt("fmt", "--hjälp").stdout

@@ -546,7 +546,7 @@ def _unknown_report_is_usage(compute):
 
 def run(argv: list[str]) -> int:
     """Run the app and return the exit code; usage errors in Swedish."""
-    swedish.install(argv)
+    swedish.install(argv, [group.name for group in app.registered_groups])
     command = typer.main.get_command(app)
 
     def call() -> int:

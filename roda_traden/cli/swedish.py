@@ -21,14 +21,14 @@ from typing import Any
 import typer
 from typer import core
 
-_TYPE_NAMES = {"<path>": "<sökväg>", "<str>": "<text>", "<int>": "<heltal>", "<bool>": ""}
+_TYPE_NAMES = {"<path>": "<sökväg>", "<str>": "<text>", "<int>": "<heltal>", "<bool>": "",
+               "<list[Path]>": "<sökvägar>", "<list[str]>": "<texter>"}
 _USAGE = "Användning: "
 _HELP_TEXT = "Visa den här hjälpen och avsluta."
 
 HELP_FLAGS = ("-h", "--hjälp", "--help")
 
 
-GROUPS = ("utfall", "aktivitet")
 
 
 def _errors_module() -> ModuleType | None:
@@ -73,11 +73,11 @@ BAD_OPTION_USAGE = _error_class("BadOptionUsage")
 BAD_PARAMETER: type[BaseException] = typer.BadParameter
 
 
-def install(argv: list[str]) -> None:
+def install(argv: list[str], groups: list[str]) -> None:
     # typer's help renderer costs a quarter of rt's start-up; it is imported
     # (and translated) only when help will be shown: asked for, or a command
-    # group given without its subcommand.
-    if not argv or any(arg in HELP_FLAGS for arg in argv) or argv in ([g] for g in GROUPS):
+    # group (``groups``: "utfall", "new" …) given without its subcommand.
+    if not argv or any(arg in HELP_FLAGS for arg in argv) or argv in ([g] for g in groups):
         _translate_help()
 
 
