@@ -39,3 +39,10 @@ def test_every_rule_is_documented_with_a_unique_code_and_name():
         assert rule.code.startswith("RT") and len(rule.code) == 5
         assert rule.summary and len(rule.summary) < 90 and not rule.summary.endswith(".")
         assert len(rule.description.strip()) > 80, rule.code
+
+
+def test_every_rule_group_has_a_heading():
+    from roda_traden.rules.docs import GROUPS
+    from roda_traden.rules.registry import RULES
+
+    assert {rule.group for rule in RULES} <= set(GROUPS)

@@ -17,6 +17,7 @@ GROUPS = {
     "handlingsplan": "Handlingsplaner",
     "rapport": "Inför en rapport (rt validate --period)",
     "uppföljning": "Uppföljningar",
+    "beslut": "Bindande beslut (rt validate --jämför, rt diff)",
 }
 
 INTRO = """# Regler
