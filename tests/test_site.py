@@ -290,3 +290,11 @@ def test_the_pages_workflow_example_publishes_what_rt_webb_writes():
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == webb[webb.index("-o") + 1]
     assert workflow["permissions"]["pages"] == "write"
+
+
+def test_an_organisation_kommun_yaml_lacks_is_shown_and_never_leads_outside_the_folder(tmp_path):
+    tree = _copy(tmp_path, ("organisation: VON", "organisation: ../../ut"))
+    files = site_of(tree)
+    assert "organisation/------ut.html" in files
+    assert all(".." not in name.split("/") for name in files)
+    assert "matt/------ut/andel-nojda-sabo.html" in files

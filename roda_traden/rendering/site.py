@@ -7,6 +7,7 @@ shows what changed in meaning."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -33,6 +34,9 @@ try:
 except ImportError:
     kpi_of = None
 _kolada_tables = getattr(documents, "kolada_tables", None)
+
+# What an id may not hold (models/base.py ID_PATTERN): kept out of file names.
+_UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]")
 
 # Written by rt into the output folder beside the pages: the one stylesheet and the one script.
 ASSETS = ("rt-webb.css", "rt-webb.js")
@@ -136,17 +140,18 @@ def build_site(tree: GoalTree, year: int | None = None, report: str | None = Non
     paths: set[str] = set()
     goals, measures = [], []
     for plan in sorted((p for p in tree.plans if p.year == year), key=lambda p: _order(tree, p.organisation)):
+        # An organisation kommun.yaml lacks (RT104) is still shown, under a name safe as a file name.
         organisation = tree.organisations.get(plan.organisation) or Organisation.model_construct(
-            id=plan.organisation, name=plan.organisation, kind="nämnd")
+            id=_UNSAFE.sub("-", plan.organisation) or "-", name=plan.organisation, kind="nämnd")
         kolada = {table.kpi: table for table in _kolada_tables(tree, plan)} if kpi_of and _kolada_tables else {}
         for goal in plan.goals:
             found = tree.council_goals.get(goal.council_goal or "")
             municipal = found[0] if found else (None if goal.council_goal else
                                                 tree.municipal_goals.get(goal.municipal_goal or ""))
             entry = GoalEntry(organisation, goal, statuses.get(id(goal)), found[1] if found else None, municipal,
-                              _unique(anchors, f"{plan.organisation}/{goal.id}").split("/", 1)[1])
+                              _unique(anchors, f"{organisation.id}/{goal.id}")[len(organisation.id) + 1:])
             for item in entry.status.measures if entry.status else ():
-                path = "matt/" + _unique(paths, f"{plan.organisation}/{item.measure.id}") + ".html"
+                path = "matt/" + _unique(paths, f"{organisation.id}/{item.measure.id}") + ".html"
                 trend = trends[(plan.organisation, item.measure.id)]
                 entry.measures.append(MeasurePage(
                     path, documents.measure_name(goal, item.measure), organisation, entry, item, trend,
