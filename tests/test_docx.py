@@ -66,6 +66,8 @@ def test_headings_are_word_heading_styles(opened, name):
     assert all(document.styles[name].element.pPr.find(qn("w:outlineLvl")) is not None for name in set(levels))
     assert document.core_properties.title == document.paragraphs[0].text
     assert document.core_properties.language == "sv-SE"
+    lang = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "sv-SE"
 
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))

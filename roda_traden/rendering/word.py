@@ -58,6 +58,7 @@ class _Writer:
     def title(self, title: str, meta: str) -> None:
         self.document.core_properties.title = title
         self.document.core_properties.language = "sv-SE"
+        _text_language(self.document, "sv-SE")
         self.heading(title, 1)
         self.paragraph(meta)
 
@@ -340,6 +341,29 @@ def _element(tag: str, **attributes: str):
     for name, value in attributes.items():
         element.set(qn(name), value)
     return element
+
+
+def _text_language(document, language: str) -> None:
+    """The language Word checks spelling in and reads aloud in: the default
+    of every style (Word's own template says en-US)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = _element("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = _element("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = _element("w:rPr")
+        run_defaults.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = _element("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), language)
 
 
 def _page_numbers(document) -> None:
