@@ -73,7 +73,11 @@ def test_a_new_tree_is_a_repository_that_validates_and_is_formatted(tmp_path):
     assert "# VON:s verksamhetsplan 2027" in (root / PLAN).read_text(encoding="utf-8")
     workflow = yaml_reader.read((root / ".github/workflows/rt.yml").read_text(encoding="utf-8")).data
     runs = [step.get("run") for step in workflow["jobs"]["validate"]["steps"]]
-    assert runs[-3:] == [f"pip install \"roda-traden=={__version__}\"", "rt fmt --check", "rt validate --format github"]
+    assert runs[2:5] == [f"pip install \"roda-traden=={__version__}\"", "rt fmt --check",
+                         "rt validate --format github --jämför \"origin/${{ github.base_ref }}\""]
+    # A pull request is checked against its base: a decided målvärde changed without a new beslut fails.
+    assert workflow["jobs"]["validate"]["steps"][0]["with"] == {"fetch-depth": 0}
+    assert "rt validate --format github" in runs and any(run and run.startswith("rt diff ") for run in runs)
     assert "pull_request" in workflow["on"]
     hooks = yaml_reader.read((root / ".pre-commit-config.yaml").read_text(encoding="utf-8")).data
     assert [h["entry"] for h in hooks["repos"][0]["hooks"]] == ["rt fmt", "rt validate"]
