@@ -51,7 +51,7 @@ class FakeKolada:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 parts = urlsplit(self.path)
                 path = parts.path.removeprefix("/v3")
                 fake.requests.append((path, parse_qs(parts.query)))

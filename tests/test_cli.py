@@ -54,7 +54,7 @@ def test_terminal_output_groups_by_file_and_spells_out_severity():
     lines = done.stdout.splitlines()
     assert lines[0] == "examples/oxelosund-2023/kommun.yaml"
     assert any(line.startswith("  27:9    fel      RT202  Måttet") for line in lines)
-    assert lines[-1] == "23 fel och 10 varningar i 2 av 5 filer."
+    assert lines[-1] == "23 fel och 10 varningar i 2 av 6 filer."
 
 
 def test_github_format_annotates_lines():

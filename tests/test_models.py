@@ -9,7 +9,7 @@ import yaml_rs
 
 from roda_traden.language.numbers import format_number, parse_number
 from roda_traden.language.values import parse_period, parse_target
-from roda_traden.loading.tree import FILE_KINDS
+from roda_traden.loading.tree import FILE_KINDS, KOLADA
 from roda_traden.models.kommun import KommunFile
 from tests.conftest import BASE_TREE, EXAMPLE, REPO
 
@@ -21,6 +21,8 @@ TREE_FILES = sorted(
 def _model(path: Path):
     if path.name == "kommun.yaml":
         return KommunFile
+    if path.parent.name == "kolada":
+        return KOLADA.model
     return next(kind.model for kind in FILE_KINDS if kind.pattern.match(path.name))
 
 

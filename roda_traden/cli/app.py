@@ -133,6 +133,7 @@ def status(
 _GROUP = {"no_args_is_help": True, "options_metavar": "[FLAGGOR]", "subcommand_metavar": "KOMMANDO [ARGUMENT]..."}
 outcome_app = typer.Typer(help="Skriv utfall i uppföljningsfilerna.", **_GROUP)
 activity_app = typer.Typer(help="Skriv aktiviteters status i uppföljningsfilerna.", **_GROUP)
+kolada_app = typer.Typer(help="Hämta nyckeltal och jämförelser från Kolada till målträdet.", **_GROUP)
 app.add_typer(outcome_app, name="utfall")
 app.add_typer(activity_app, name="aktivitet")
 
@@ -175,6 +176,37 @@ def activity_set(
 
     written = _writing(lambda tree: set_activity(tree, address, state, period, year, completion, comment), path)
     typer.echo(printable(f"Skrev status för {address} i {written}."))
+
+
+KOLADA_API = typer.Option(None, "--api", metavar="URL", show_default=False,
+                          help="Kolada:s API. Standard: https://api.kolada.se/v3.")
+app.add_typer(kolada_app, name="kolada")
+
+
+@kolada_app.command("sök")
+def kolada_search(
+    text: str = typer.Argument(..., metavar="TEXT", help="Ord i nyckeltalets titel, t.ex. \"hemtjänst kontinuitet\"."),
+    api: str | None = KOLADA_API,
+) -> None:
+    """Sök nyckeltal i Kolada: id, titel och beskrivning."""
+    from .kolada import search
+
+    raise typer.Exit(search(api, text))
+
+
+@kolada_app.command("hämta")
+def kolada_fetch(
+    path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False, help="Målträdet. " + FOUND_TREE),
+    years: str | None = typer.Option(None, "--år", metavar="ÅR", help="År eller spann, t.ex. 2018-2024. "
+                                     "Standard: senaste planens år och de sex före."),
+    api: str | None = KOLADA_API,
+    approve: bool = typer.Option(False, "--godkänn-ändringar", metavar="",
+                                 help="Spara även värden som Kolada ändrat och som en uppföljning redan använt."),
+) -> None:
+    """Hämta Kolada-värden för målträdets nyckeltal till kolada/; avslutas med 1 om ändrade värden behöver godkännas."""
+    from .kolada import fetch
+
+    raise typer.Exit(fetch(_loaded(path), api, years, approve))
 
 
 def _writing(write, path: Path | None) -> Path:

@@ -9,6 +9,7 @@ from ..language.values import Target
 from ..language.words import Direction
 from ..models.followup import Measured
 from ..models.settings import AssessmentSettings
+from .comparisons import StoredComparison
 from .grades import Assessment, Grade
 from .measures import Bounds
 
@@ -37,13 +38,15 @@ def shown(value: Target) -> str:
 
 def assess(target: Target | None, measured: Measured | None, *, year: int, baseline: float | None,
            direction: Direction | None, use_forecast: bool, settings: AssessmentSettings,
-           bounds: Bounds | None = None, model: str | None = None, previous: Target | None = None) -> Assessment:
+           bounds: Bounds | None = None, model: str | None = None, previous: Target | None = None,
+           stored: StoredComparison | None = None) -> Assessment:
     """Bedömning of one series for ``year``. ``use_forecast``: before the
     year is over, a prognos speaks for the year-end better than the utfall so far.
     A value outside what the mått can take (181 % of a share) is never graded.
     ``model`` is the KF-mål's own bedömning model, else the kommun's;
     ``previous`` last year's utfall from its bokslut, where the utfall does
-    not state its "föregående-år"."""
+    not state its "föregående-år"; ``stored`` a relational target's
+    comparison from kolada/, where the utfall gives no jämförelsevärde."""
     model = model or settings.model
     if model in ("trend", "jämförelse"):
         return _without_target(model, target, measured, previous, direction, use_forecast, settings)
@@ -83,6 +86,10 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
         return _against_previous(value, previous, target.direction or direction, label, settings)
     if target.kind == "benchmark":
         bench = measured.benchmark if measured else None
+        if (bench is None or bench.value.number is None) and stored is not None:
+            level = Target(raw=stored.printed, kind="number", op=target.op, number=stored.value)
+            return _against_level(value, level, stored.value, None, KEEP if target.op == "=" else None, label,
+                                  settings, against=f"{stored.describe()}: {stored.printed}", model=model)
         if bench is None or bench.value.number is None:
             return Assessment(Grade.UNKNOWN, f"jämförelsevärde saknas ({target.benchmark})")
         level = Target(raw=bench.value.raw, kind="number", op=target.op, number=bench.value.number)

@@ -12,7 +12,7 @@ from ..models.followup import FollowUpFile, GoalNote, Outcome, SubOutcome
 from ..models.kommun import CouncilGoal, MunicipalGoal
 from ..models.plan import BoardGoal, Measure, PlanFile
 from ..models.settings import FollowUp, Settings
-from . import calendar
+from . import calendar, comparisons
 from .evaluate import assess
 from .grades import Assessment, Grade, combine
 from .measures import baseline_number, bounds_of, direction_for_assessment, outcomes_of
@@ -123,7 +123,7 @@ def build(tree: GoalTree, report: FollowUp, year: int, organisation: str | None 
         last_year = outcomes_of(_year_end(tree, plan.organisation, year - 1))
         for goal in plan.goals:
             model = tree.council_goals.get(goal.council_goal, (None, None))[1] if goal.council_goal else None
-            goal_status[id(goal)] = _goal(plan, goal, follow_up, report, year, settings.assessment,
+            goal_status[id(goal)] = _goal(tree, plan, goal, follow_up, report, year, settings.assessment,
                                           model.assessment_model if model else None, last_year)
     municipal = []
     for municipal_goal in tree.kommun.goals:
@@ -161,9 +161,9 @@ def _year_end(tree: GoalTree, organisation: str, year: int) -> FollowUpFile | No
                  and f.report in year_end), None)
 
 
-def _goal(plan, goal, follow_up, report, year, settings, model, last_year) -> GoalStatus:
+def _goal(tree, plan, goal, follow_up, report, year, settings, model, last_year) -> GoalStatus:
     outcomes = outcomes_of(follow_up)
-    measures = [_measure(plan, goal, m, outcomes.get(m.id), report, year, settings, model, last_year.get(m.id))
+    measures = [_measure(tree, plan, goal, m, outcomes.get(m.id), report, year, settings, model, last_year.get(m.id))
                 for m in goal.measures]
     note = next((n for n in follow_up.goals if n.board_goal == goal.id), None) if follow_up else None
     result = combine((m.assessment.grade for m in measures), "inget mått har bedömts", settings.roll_up)
@@ -172,14 +172,17 @@ def _goal(plan, goal, follow_up, report, year, settings, model, last_year) -> Go
     return GoalStatus(plan, goal, measures, result, note)
 
 
-def _measure(plan, goal, measure, outcome, report, year, settings, model, last_year) -> MeasureStatus:
+def _measure(tree, plan, goal, measure, outcome, report, year, settings, model, last_year) -> MeasureStatus:
     forecast = not calendar.is_year_end(report)
     bounds = bounds_of(measure, goal)
 
     def graded(series, measured, last):
-        return assess(series.targets.get(year), measured, year=year, baseline=baseline_number(series),
+        target = series.targets.get(year)
+        stored = comparisons.for_target(tree, measure, target, year) if target and target.kind == "benchmark" else None
+        return assess(target, measured, year=year, baseline=baseline_number(series),
                       direction=direction_for_assessment(goal, measure, series), use_forecast=forecast,
-                      settings=settings, bounds=bounds, model=model, previous=last.value if last else None)
+                      settings=settings, bounds=bounds, model=model, previous=last.value if last else None,
+                      stored=stored)
 
     if measure.sub_series:
         subs = {s.sub_series: s for s in reversed(outcome.sub_outcomes)} if outcome else {}

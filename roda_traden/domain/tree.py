@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..language.values import Period
 from ..models.actionplan import ActionPlanFile
 from ..models.followup import FollowUpFile
+from ..models.kolada import KoladaFile
 from ..models.kommun import (
     GROUP_ALL,
     GROUP_BOARDS,
@@ -34,6 +35,8 @@ class GoalTree:
     plans: list[PlanFile] = field(default_factory=list)
     action_plans: list[ActionPlanFile] = field(default_factory=list)
     follow_ups: list[FollowUpFile] = field(default_factory=list)
+    # Stored Kolada values (kolada/<KPI>.yaml) by KPI id.
+    kolada: dict[str, KoladaFile] = field(default_factory=dict)
     sources: list[SourceFile] = field(default_factory=list)
     # (organisation, year) of plan files that exist but did not validate.
     invalid_plans: set[tuple[str, int]] = field(default_factory=set)
@@ -47,9 +50,11 @@ class GoalTree:
     places: dict[int, tuple[SourceFile, tuple]] = field(default_factory=dict, repr=False)
     _walked: int = field(default=0, repr=False)
 
-    def add(self, model: PlanFile | ActionPlanFile | FollowUpFile, source: SourceFile) -> None:
+    def add(self, model: PlanFile | ActionPlanFile | FollowUpFile | KoladaFile, source: SourceFile) -> None:
         self.documents.append((model, source))
-        if isinstance(model, PlanFile):
+        if isinstance(model, KoladaFile):
+            self.kolada.setdefault(model.kpi, model)
+        elif isinstance(model, PlanFile):
             self.plans.append(model)
         elif isinstance(model, ActionPlanFile):
             self.action_plans.append(model)

@@ -13,9 +13,10 @@ from ..domain.tree import GoalTree
 from ..models.actionplan import ActionPlanFile
 from ..models.base import Model
 from ..models.followup import FollowUpFile
+from ..models.kolada import KoladaFile
 from ..models.kommun import KommunFile
 from ..models.plan import PlanFile
-from . import codes
+from . import codes, kolada
 from .discovery import KOMMUN_FILE, display, leaves_tree, link_digest, yaml_files
 from .schema_errors import schema_findings
 from .source import SourceFile
@@ -36,6 +37,8 @@ FILE_KINDS = (
     FileKind("uppfoljning", re.compile(r"^uppf[oö]ljning-(?P<year>\d{4})(-[\w-]+)?\.ya?ml$"), FollowUpFile),
 )
 PLAN = FILE_KINDS[0]
+# Stored by `rt kolada hämta`, only in the tree's kolada/ folder (loading/kolada.py).
+KOLADA = FileKind("kolada", kolada.STORED_NAME, KoladaFile)
 # Folders where the organisations' files live by convention (docs/format.md).
 BOARDS_FOLDERS = ("namnder", "nämnder")
 # A file name as its leading word, then after any separators a year and what follows it.
@@ -60,7 +63,7 @@ def load_tree(root: Path) -> GoalTree:
             if PLAN.pattern.match(path.name):
                 tree.invalid_plans.add(_claimed_plan(source))
             continue
-        kind = next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
+        kind = KOLADA if kolada.is_stored(root, path) else next((k for k in FILE_KINDS if k.pattern.match(path.name)), None)
         if kind is None:
             _report_unknown(source, root, beside_plans)
             continue
@@ -68,7 +71,8 @@ def load_tree(root: Path) -> GoalTree:
         model = _validate(source, kind.model) if source.readable else None
         if model is not None:
             tree.add(model, source)
-            _check_name_year(source, kind, model)
+            if kind is not KOLADA:
+                _check_name_year(source, kind, model)
         elif kind.model is PlanFile:
             tree.invalid_plans.add(_claimed_plan(source))
     return tree

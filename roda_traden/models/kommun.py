@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from ..language.words import REPORT_WORDS
 from .base import Id, Model, Text
 from .common import Decision
+from .kolada import ComparisonGroup
 from .settings import AssessmentModel, Settings
 from .values import PeriodValue
 
@@ -162,4 +163,6 @@ class KommunFile(Model):
     principles: list[GuidingPrinciple] = Field(default_factory=list, alias="ledord")
     organisations: list[Organisation] = Field(default_factory=list, alias="organisationer")
     goals: list[MunicipalGoal] = Field(default_factory=list, alias="kommunmål")
+    # Named comparisons in Kolada ("likvärdiga kommuner") that målvärden and `jämförelse` refer to.
+    comparison_groups: dict[Text, ComparisonGroup] = Field(default_factory=dict, alias="jämförelsegrupper")
     settings: Settings = Field(default_factory=Settings, alias="inställningar")

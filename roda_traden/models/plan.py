@@ -224,6 +224,8 @@ class Measure(Series):
     direction: DeclaredDirection | None = Field(default=None, alias="riktning")
     value_range: ValueRange | None = Field(default=None, alias="intervall")
     kolada: Text | None = None
+    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
+    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     sub_series: list[SubSeries] = Field(default_factory=list, alias="delserier")
     # After a merger: one ingångsvärde per former part, one målvärden series.
     part_baselines: list[BaselinePart] = Field(default_factory=list, alias="ingångsvärden")
@@ -324,6 +326,8 @@ class KeyFigure(Model):
     source: Text | None = Field(default=None, alias="datakälla")
     unit: Text | None = Field(default=None, alias="enhet")
     kolada: Text | None = None
+    # What `rt kolada hämta` fetches besides the kommun, and what a relational target compares with.
+    comparison_group: Text | None = Field(default=None, alias="jämförelse")
     comparison: Comparison | None = Field(default=None, alias="jämförelsevärde")
     values: dict[Year, TargetValue | None] = Field(default_factory=dict, alias="värden")
     follow_up: Text | None = Field(default=None, alias="uppföljningstillfälle")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from ..domain import calendar
+from ..domain import calendar, comparisons
 from ..domain.measures import kind_of, outcomes_of
 from ..domain.tree import GoalTree
 from ..engine.status import StatusReport, status_report
@@ -15,8 +15,9 @@ from ..language.values import Target
 from ..loading.tree import no_plan
 from ..models.actionplan import Activity
 from ..models.followup import ActivityStatus, FollowUpFile
+from ..models.kolada import ALL_SERIES, KOMMUN_SERIES, RIKET_SERIES
 from ..models.kommun import CouncilGoal, MunicipalGoal, Organisation
-from ..models.plan import BoardGoal, Comparison, Measure, PlanFile, Series
+from ..models.plan import BoardGoal, Comparison, KeyFigure, Measure, PlanFile, Series
 from .charts import Line, Trend
 
 # Utfall by (mått id, delserie id or None for the mått itself), then by year.
@@ -58,12 +59,32 @@ class PlanSection:
 
 
 @dataclass
+class KoladaRow:
+    name: str
+    values: list[float | None]
+
+
+@dataclass
+class KoladaTable:
+    """"Kommunens resultat jämfört med andra": a mått's or nyckeltal's stored
+    Kolada series, the kommun's first, with the source and fetch date."""
+
+    name: str
+    kpi: str
+    title: str
+    years: list[int]
+    rows: list[KoladaRow]
+    fetched: datetime.date
+
+
+@dataclass
 class PlanDocument:
     kommun: str
     organisation: Organisation
     plan: PlanFile
     years: list[int]
     sections: list[PlanSection]
+    kolada: list[KoladaTable] = field(default_factory=list)
 
 
 @dataclass
@@ -112,7 +133,8 @@ def plan_document(tree: GoalTree, organisation: str, year: int) -> PlanDocument:
             kf = tree.council_goals.get(goal.council_goal or "")
             if (kf and kf[0].id == municipal.id) or (not kf and goal.municipal_goal == municipal.id):
                 section.goals.append(GoalRow(kf[1] if kf else None, goal,
-                                             [_measure_row(goal, m, years, outcomes) for m in goal.measures]))
+                                             [_measure_row(goal, m, years, outcomes, _comparison_line(tree, m))
+                                              for m in goal.measures]))
         # The KF-mål directed at the organisation, and every one its table
         # refers to, even where the kommun did not name the organisation.
         referred = {id(row.council_goal) for row in section.goals}
@@ -120,7 +142,53 @@ def plan_document(tree: GoalTree, organisation: str, year: int) -> PlanDocument:
                                  if organisation in tree.responsible(kf) or id(kf) in referred]
         if section.council_goals or section.goals or section.orientation:
             sections.append(section)
-    return PlanDocument(tree.kommun.municipality.name, org, plan, years, sections)
+    return PlanDocument(tree.kommun.municipality.name, org, plan, years, sections, kolada_tables(tree, plan))
+
+
+def kolada_tables(tree: GoalTree, plan: PlanFile) -> list[KoladaTable]:
+    """A table for each KPI the plan's mått and nyckeltal name and the tree stores."""
+    # Nyckeltal first: where a mått names the same KPI, the table is the nyckeltal's benchmarking.
+    named: list[tuple[str, Measure | KeyFigure]] = [(figure.text, figure) for figure in plan.key_figures]
+    named += [(measure_name(g, m), m) for g in plan.goals for m in g.measures]
+    tables: dict[str, KoladaTable] = {}
+    for name, item in named:
+        kpi = comparisons.kpi_of(item)
+        stored = comparisons.stored(tree, kpi)
+        if stored is None or kpi in tables:
+            continue
+        first = _chart_comparison(tree, item)
+        keys = sorted(stored.series, key=lambda key: (key != KOMMUN_SERIES, key != first, key != RIKET_SERIES, key))
+        years = sorted({year for key in keys for year in stored.series[key].values})
+        rows = [KoladaRow(_series_name(tree, key), [_stored_number(stored.series[key].values.get(y)) for y in years])
+                for key in keys]
+        tables[kpi] = KoladaTable(name, kpi, stored.title, years, rows, stored.fetched)
+    return list(tables.values())
+
+
+def _stored_number(value) -> float | None:
+    return value.value if value is not None else None
+
+
+def _series_name(tree: GoalTree, key: str) -> str:
+    if key == KOMMUN_SERIES:
+        return tree.kommun.municipality.name
+    return {RIKET_SERIES: "Riket", ALL_SERIES: "Genomsnitt alla kommuner"}.get(key, f"Genomsnitt {key}")
+
+
+def _chart_comparison(tree: GoalTree, item: Measure | KeyFigure) -> str:
+    """The comparison a mått is drawn against: its own or its relational
+    målvärde's, else riket."""
+    targets = [t for s in item.series() for t in s.targets.values()] if isinstance(item, Measure) else []
+    named = (comparisons.comparison_of(tree, item, next((t for t in targets if t and t.kind == "benchmark"), None)))
+    return named or RIKET_SERIES
+
+
+def _comparison_line(tree: GoalTree, measure: Measure) -> tuple[str, tuple[tuple[int, float], ...]] | None:
+    stored = comparisons.stored(tree, comparisons.kpi_of(measure))
+    key = _chart_comparison(tree, measure)
+    series = stored.series.get(key) if stored else None
+    points = tuple((y, v.value) for y, v in sorted(series.values.items()) if v.value is not None) if series else ()
+    return (_series_name(tree, key), points) if points else None
 
 
 def follow_up_document(tree: GoalTree, report: str | None, year: int | None, organisation: str | None,
@@ -178,17 +246,20 @@ def measure_name(goal: BoardGoal, measure: Measure) -> str:
     return f"{goal.text} (mått {place})"
 
 
-def _measure_row(goal: BoardGoal, measure: Measure, years: list[int], outcomes: Outcomes) -> MeasureRow:
+def _measure_row(goal: BoardGoal, measure: Measure, years: list[int], outcomes: Outcomes,
+                 comparison: tuple[str, tuple[tuple[int, float], ...]] | None) -> MeasureRow:
     rows = [SeriesRow(s.name if s is not measure else None, s, [s.targets.get(y) for y in years])
             for s in measure.series()]
-    return MeasureRow(measure, measure_name(goal, measure), rows, trend_of(goal, measure, years[0], outcomes))
+    return MeasureRow(measure, measure_name(goal, measure), rows,
+                      trend_of(goal, measure, years[0], outcomes, comparison=comparison))
 
 
 def trend_of(goal: BoardGoal, measure: Measure, first_year: int, outcomes: Outcomes,
-             benchmark: Comparison | None = None) -> Trend:
+             benchmark: Comparison | None = None,
+             comparison: tuple[str, tuple[tuple[int, float], ...]] | None = None) -> Trend:
     """What a mått's chart shows: for the mått, or for each of its
-    delserier, the ingångsvärde, målvärden and utfall; and, where the
-    follow-up gives one, the jämförelsevärde."""
+    delserier, the ingångsvärde, målvärden and utfall; where the follow-up
+    gives one, the jämförelsevärde; and the comparison stored from Kolada."""
     lines = []
     for series in measure.series():
         part = series.id if series is not measure else None
@@ -206,6 +277,7 @@ def trend_of(goal: BoardGoal, measure: Measure, first_year: int, outcomes: Outco
         percent=is_percent(kind_of(measure)),
         lines=tuple(lines),
         benchmark=(benchmark.year, benchmark.value) if benchmark else None,
+        comparison=comparison,
     )
 
 
@@ -223,7 +295,7 @@ def follow_up_trends(tree: GoalTree, status: StatusReport) -> dict[tuple[str, st
             benchmark = item.outcome.benchmark if item.outcome else None
             trends[(organisation, item.measure.id)] = trend_of(
                 goal.goal, item.measure, period.start if period else goal.plan.year,
-                outcomes[organisation], benchmark)
+                outcomes[organisation], benchmark, _comparison_line(tree, item.measure))
     return trends
 
 

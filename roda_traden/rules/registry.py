@@ -39,6 +39,7 @@ _MODULES = (
     "rt309_baseline_in_text",
     "rt310_target_below_stated_level",
     "rt311_relative_goal_flat",
+    "rt312_comparison_not_stored",
     "rt401_too_many_goals",
     "rt501_budget_sums",
     "rt502_budget_net",
