@@ -166,6 +166,13 @@ def _plan(w: _Writer, doc, **_context) -> None:
         w.table(["Nyckeltal", "Syfte", "Datakälla", "Värden", "Jämförelsevärde (år)", "Uppföljning"],
                 [[f.text, f.purpose or "–", f.source or "–", filters.series_values(f.values), _comparison(f),
                   f.follow_up or "–"] for f in doc.plan.key_figures])
+    if doc.kolada:
+        w.heading("Kommunens resultat jämfört med andra", 2)
+        for table in doc.kolada:
+            w.table(["Jämförelse", *map(str, table.years)],
+                    [[row.name, *(filters.number(v) for v in row.values)] for row in table.rows],
+                    frozenset(range(1, 1 + len(table.years))), caption=f"{table.name} (Kolada {table.kpi}: {table.title})")
+            w.paragraph(f"Källa: Kolada, hämtat {filters.date(table.fetched)}.")
     if doc.plan.budget:
         _budget(w, doc.plan.budget)
 
