@@ -34,7 +34,9 @@ def test_example_findings_match_golden_file():
 
 
 def test_example_shows_the_seed_inconsistencies():
-    problems = json.loads(GOLDEN.read_text(encoding="utf-8"))["problems"]
+    # The seed's own: the 2024 plan that rt nytt-år wrote from it repeats them for 2024.
+    problems = [p for p in json.loads(GOLDEN.read_text(encoding="utf-8"))["problems"]
+                if not p["file"].endswith("-2024.yaml") and "för 2024" not in p["message"]]
     plan = "examples/oxelosund-2023/namnder/von/verksamhetsplan-2023.yaml"
     by_code = {}
     for p in problems:
@@ -54,7 +56,7 @@ def test_terminal_output_groups_by_file_and_spells_out_severity():
     lines = done.stdout.splitlines()
     assert lines[0] == "examples/oxelosund-2023/kommun.yaml"
     assert any(line.startswith("  27:9    fel      RT202  Måttet") for line in lines)
-    assert lines[-1] == "23 fel och 10 varningar i 2 av 6 filer."
+    assert lines[-1] == "52 fel och 19 varningar i 3 av 8 filer."
 
 
 def test_github_format_annotates_lines():

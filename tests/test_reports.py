@@ -123,14 +123,14 @@ def test_gaps_are_listed_first_and_strict_refuses(tmp_path):
 
 
 def test_cli_report_shorthand_output_file_and_errors(tmp_path):
-    done = rt("report", "examples/oxelosund-2023", "--period", "delår", "--idag", "2023-09-01")
+    done = rt("report", "examples/oxelosund-2023", "--period", "delår", "--år", "2023", "--idag", "2023-09-01")
     assert done.returncode == 0 and done.stdout.startswith("# Oxelösunds kommun – Delårsrapport per augusti 2023")
     out = tmp_path / "plan.html"
     written = rt("report", "verksamhetsplan", "examples/oxelosund-2023", "--org", "VON", "-f", "html", "-o", str(out))
     assert written.stdout == f"Skrev {out}.\n" and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     missing_org = rt("report", "verksamhetsplan", "examples/oxelosund-2023")
     assert missing_org.returncode == 2 and missing_org.stderr.startswith("rt: Ange vilken organisation")
-    assert rt("report", "handlingsplan", "examples/oxelosund-2023", "--org", "KS").stderr.startswith(
+    assert rt("report", "handlingsplan", "examples/oxelosund-2023", "--org", "KS", "--år", "2023").stderr.startswith(
         "rt: KS har ingen handlingsplan för 2023.")
 
 
@@ -172,7 +172,7 @@ def test_cli_unknown_document_and_strict_exit_code(tmp_path):
     assert typo.returncode == 2 and typo.stderr.startswith("rt: Okänt dokument \"rapport\".")
     tree = shutil.copytree(EXAMPLE, tmp_path / "t")
     (tree / "namnder/von/uppfoljning-2023-bokslut.yaml").unlink()
-    refused = rt("report", "uppföljning", str(tree), "--period", "bokslut", "--strict")
+    refused = rt("report", "uppföljning", str(tree), "--period", "bokslut", "--år", "2023", "--strict")
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.startswith("rt: 12 uppgifter saknas i underlaget")
 

@@ -78,7 +78,7 @@ def test_status_usage_errors():
 def test_validate_with_period_reports_gaps_as_findings(tmp_path):
     tree_dir = shutil.copytree(EXAMPLE, tmp_path / "t")
     (tree_dir / "namnder/von/uppfoljning-2023-bokslut.yaml").unlink()
-    done = rt("validate", str(tree_dir), "--period", "bokslut", "--no-cache", "-f", "json")
+    done = rt("validate", str(tree_dir), "--period", "bokslut", "--år", "2023", "--no-cache", "-f", "json")
     codes = [p["code"] for p in json.loads(done.stdout)["problems"]]
     assert codes.count("RT801") == 4 and codes.count("RT802") == 8
     assert "RT801" not in rt("validate", str(tree_dir), "--no-cache", "-f", "json").stdout

@@ -72,7 +72,8 @@ def test_cli_writes_and_reports(tree_dir):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Skrev utfallet för VON.antal-personal-14-dagar i ")
     assert "    värde: 18\n" in (tree_dir / BOKSLUT).read_text(encoding="utf-8")
-    refused = rt("aktivitet", "set", "VON.x", "--status", "klar", "--period", "bokslut", "--träd", str(tree_dir))
+    refused = rt("aktivitet", "set", "VON.x", "--status", "klar", "--period", "bokslut", "--år", "2023",
+                 "--träd", str(tree_dir))
     assert refused.returncode == 2
     assert refused.stderr.startswith("rt: Aktiviteten \"x\" finns inte i VON:s handlingsplaner 2023.")
 

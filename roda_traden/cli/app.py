@@ -104,30 +104,54 @@ def diff(
     raise typer.Exit(run_diff(revisions or [], path, output, _date(today)))
 
 
+def _years(text: str | None) -> int | range | None:
+    """--år as one year (2024) or a span of years (2023..2025, 2023–2025)."""
+    if text is None:
+        return None
+    import re
+
+    span = re.fullmatch(r"\s*(\d{4})\s*(?:\.\.|[-–—])\s*(\d{4})\s*", text)
+    if span:
+        start, end = (_year(int(y)) for y in span.groups())
+        if start > end:
+            raise UsageProblem(f"Ogiltigt intervall \"{text}\": det första året ska komma före det sista, "
+                               "t.ex. --år 2023..2025.")
+        return range(start, end + 1)
+    if not re.fullmatch(r"\s*-?\d+\s*", text):
+        raise UsageProblem(f"Ogiltigt år \"{text}\": ange ett årtal, t.ex. --år 2024, eller flera: --år 2023..2025.")
+    return _year(int(text))
+
 @app.command("status")
 def status(
     path: Path | None = typer.Argument(None, metavar="SÖKVÄG", show_default=False,
                                        help="Målträdet (mapp med kommun.yaml). " + FOUND_TREE),
     period: str | None = typer.Option(None, "--period", "-p", metavar="RAPPORT",
                                       help="Rapport i kommunens kalender, t.ex. delår, bokslut eller ett id. Standard: nästa."),
-    year: int | None = typer.Option(None, "--år", metavar="ÅR", callback=_year, help="Året som följs upp. Standard: senaste planens år."),
+    year: str | None = typer.Option(None, "--år", metavar="ÅR", callback=_years,
+                                    help="Året som följs upp, eller flera år sida vid sida: 2023..2025. "
+                                    "Standard: året som pågår (senaste planen som inte gäller ett kommande år)."),
     organisation: str | None = typer.Option(None, "--org", metavar="ORG", help="Bara en organisation, t.ex. VON."),
     output: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="Utdata: terminal eller json."),
     today: str | None = typer.Option(None, "--idag", metavar="DATUM", help="Räkna dagar kvar från detta datum (ÅÅÅÅ-MM-DD)."),
 ) -> None:
     """Visa röda tråden med bedömning per mål, och vad som saknas inför rapporten."""
-    from ..engine.status import status_report
+    from ..engine.status import status_report, years_report
     if output not in ("terminal", "json"):
         raise UsageProblem(f"Okänt format \"{output}\". Välj bland: terminal, json.")
     tree = _loaded(path)
     if organisation and organisation not in tree.organisations:
         raise UsageProblem(f"Okänd organisation \"{organisation}\". Välj bland: {', '.join(tree.organisations)}.")
-    report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
     if output == "terminal":
-        from ..formatters.status_terminal import render
+        from ..formatters import status_terminal as formatter
     else:
-        from ..formatters.status_json import render
-    render(report, sys.stdout)
+        from ..formatters import status_json as formatter
+    if isinstance(year, range):
+        history = _unknown_report_is_usage(lambda: years_report(tree, year, period, organisation))
+        formatter.render_years(history, tree.kommun.municipality.name, sys.stdout)
+        return
+    report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
+    formatter.render(report, sys.stdout)
+
 
 
 _GROUP = {"no_args_is_help": True, "options_metavar": "[FLAGGOR]", "subcommand_metavar": "KOMMANDO [ARGUMENT]..."}

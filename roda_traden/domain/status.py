@@ -197,3 +197,56 @@ def _measure(tree, plan, goal, measure, outcome, report, year, settings, model, 
         result = Assessment(result.computed, result.reason, Grade(outcome.assessment.grade),
                             outcome.assessment.motivation)
     return MeasureStatus(plan, goal, measure, outcome, result, parts)
+
+
+@dataclass
+class YearCell:
+    """One mått in one year: its målvärde, its utfall and its bedömning."""
+
+    target: Target | None
+    value: Target | None
+    assessment: Assessment
+
+
+@dataclass
+class MeasureHistory:
+    municipal_goal: str  # the kommunmål id it serves
+    organisation: str
+    goal: BoardGoal
+    measure: Measure
+    years: dict[int, YearCell]  # only the years whose plan has the mått
+
+
+@dataclass
+class History:
+    """Years side by side: every mått's utfall and bedömning in each year the
+    tree holds, and the måluppfyllelsegrad per kommunmål per year."""
+
+    report: FollowUp
+    years: list[int]
+    measures: list[MeasureHistory]
+    tallies: dict[str, dict[int, Tally]]  # kommunmål id → year → tally over its KF-mål
+    goals: list[MunicipalGoal]  # the kommunmål, in the kommun's order
+
+
+def history(tree: GoalTree, report: FollowUp, years: list[int], organisation: str | None = None) -> History:
+    """``report`` (normally the årsbokslut) for each of ``years``; a mått is
+    the same mått across years by its organisation and id, as rt nytt-år keeps them."""
+    settings = tree.kommun.settings
+    rows: dict[tuple[str, str], MeasureHistory] = {}
+    tallies: dict[str, dict[int, Tally]] = {m.id: {} for m in tree.kommun.goals}
+    for year in years:
+        state = build(tree, report, year, organisation)
+        for municipal in state.municipal_goals:
+            tallies[municipal.municipal_goal.id][year] = tally([c.assessment.grade for c in municipal.council_goals],
+                                                               settings)
+            goals = [*(g for c in municipal.council_goals for g in c.goals), *municipal.supplementary]
+            for goal in goals:
+                for item in goal.measures:
+                    key = (goal.plan.organisation, item.measure.id)
+                    row = rows.setdefault(key, MeasureHistory(municipal.municipal_goal.id, goal.plan.organisation,
+                                                              goal.goal, item.measure, {}))
+                    measured = item.outcome
+                    row.years[year] = YearCell(item.measure.targets.get(year),
+                                               measured.value if measured else None, item.assessment)
+    return History(report, years, list(rows.values()), tallies, list(tree.kommun.goals))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..domain import calendar
 from ..domain.context import RunContext
-from ..domain.status import Status, Tally, build, tally
+from ..domain.status import History, Status, Tally, build, history, tally
 from ..domain.tree import GoalTree
 from ..loading.tree import no_plan, unread_plans
 from ..problems import Problem
@@ -33,8 +33,11 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
                   today: datetime.date) -> StatusReport:
     """The status of one report; without a name, the next one due."""
     settings = tree.kommun.settings
-    # A tree whose plans all fail to read is still about their year, not today's.
-    year = year or tree.latest_year() or max((y for _org, y in tree.invalid_plans), default=today.year)
+    # The year under way: next year's plan, written in the autumn (rt nytt-år),
+    # does not make this year's reports any less due. A tree whose plans all
+    # fail to read is still about their year, not today's.
+    current = max((plan.year for plan in tree.plans if plan.year <= today.year), default=None)
+    year = year or current or tree.latest_year() or max((y for _org, y in tree.invalid_plans), default=today.year)
     report = calendar.find_report(settings, report_name) if report_name else calendar.next_report(settings, year, today)
     if report is None:
         raise calendar.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")
@@ -64,3 +67,21 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
         unread=[s.display for s in tree.unloaded(("uppfoljning-", "uppföljning-", "handlingsplan-", "verksamhetsplan-"))],
     )
 
+
+
+def years_report(tree: GoalTree, years: range, report_name: str | None, organisation: str | None) -> History:
+    """`rt status --år 2023..2025`: the years of the range the tree has plans
+    for, side by side, at the årsbokslut unless another report is named."""
+    settings = tree.kommun.settings
+    planned = sorted({plan.year for plan in tree.plans if plan.year in years
+                      and (organisation is None or plan.organisation == organisation)})
+    if not planned:
+        raise calendar.UnknownReport(f"Trädet har ingen verksamhetsplan för {years.start}–{years.stop - 1}; "
+                                     "ange andra år.")
+    if report_name:
+        report = calendar.find_report(settings, report_name)
+    else:
+        report = next((r for r in settings.follow_ups if calendar.is_year_end(r)), None)
+        if report is None:
+            raise calendar.UnknownReport("Kalendern har inget årsbokslut; ange rapporten med --period.")
+    return history(tree, report, planned, organisation)

@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from ..domain.grades import Assessment
+from ..domain.status import History
 from ..engine.status import StatusReport
 from ..problems import Problem
 from .summary import json_log_safe
@@ -63,3 +64,29 @@ def _tally(tally) -> dict:
 def _gap(gap: Problem) -> dict:
     return {"code": gap.code, "message": gap.message, "hint": gap.hint, "file": gap.file, "line": gap.line,
             "column": gap.column}
+
+
+def render_years(history: History, kommun: str, stream: TextIO) -> None:
+    """Years side by side, for scripts: per kommunmål the tally of each year,
+    per mått its target, utfall and bedömning of each year (null where the
+    year's plan has no such mått)."""
+    def cell(cell):
+        if cell is None:
+            return None
+        return {"target": cell.target.raw if cell.target is not None else None,
+                "value": cell.value.raw if cell.value is not None else None, **_assessment(cell.assessment)}
+
+    document = {
+        "kommun": kommun,
+        "report": {"id": history.report.id, "name": history.report.name},
+        "years": history.years,
+        "municipal_goals": [{"id": goal.id, "name": goal.name,
+                             "summary": {str(year): _tally(history.tallies[goal.id][year]) for year in history.years}}
+                            for goal in history.goals],
+        "measures": [{"municipal_goal": row.municipal_goal, "organisation": row.organisation,
+                      "goal": row.goal.id, "id": row.measure.id, "text": row.measure.text,
+                      "years": {str(year): cell(row.years.get(year)) for year in history.years}}
+                     for row in history.measures],
+    }
+    stream.write(json_log_safe(json.dumps(document, ensure_ascii=False, indent=2)))
+    stream.write("\n")

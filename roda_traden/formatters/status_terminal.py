@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from ..domain.grades import Assessment, Grade, made_of
-from ..domain.status import Tally
+from ..domain.status import History, Tally, YearCell
 from ..engine.status import StatusReport
 from ..language.numbers import round_half_up
 from .summary import log_safe
@@ -98,3 +99,39 @@ def _missing(console: Console, report: StatusReport) -> None:
         console.print(Text.assemble("  ", (log_safe(f"{gap.file}:{gap.line}"), "dim"), f"  {gap.code}  ",
                                     log_safe(gap.message)))
         console.print(Text(" " * 4 + "→ " + log_safe(gap.hint), style="dim"))
+
+
+def render_years(history: History, kommun: str, stream: TextIO) -> None:
+    """`rt status --år 2023..2025`: per kommunmål its måluppfyllelsegrad per
+    year, then each mått's utfall and bedömning in a column per year."""
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    years = history.years
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    console.print(Text(log_safe(f"{kommun} – {history.report.name} {span}"), style="bold"))
+    for goal in _municipal_goals_with_rows(history):
+        console.print()
+        console.print(Text(log_safe(goal.name), style="bold"))
+        for year in years:
+            console.print(Text.assemble(f"  {year}: ", _tally_text(history.tallies[goal.id][year])))
+        table = Table(show_header=True, header_style="bold", show_lines=False, pad_edge=False)
+        table.add_column("Mått")
+        for year in years:
+            table.add_column(str(year))
+        for row in (r for r in history.measures if r.municipal_goal == goal.id):
+            table.add_row(log_safe(f"{row.organisation}: {_short(row.measure.text or row.measure.id, 50)}"),
+                          *(_cell(row.years.get(year)) for year in years))
+        console.print(table)
+
+
+def _municipal_goals_with_rows(history: History):
+    from_rows = {row.municipal_goal for row in history.measures}
+    return [goal for goal in history.goals if goal.id in from_rows]
+
+
+def _cell(cell: YearCell | None) -> Text:
+    if cell is None:
+        return Text("–", style="dim")  # the mått is not in that year's plan
+    grade = cell.assessment.grade
+    value = cell.value.raw if cell.value is not None else "inget utfall"
+    target = f" (mål {cell.target.raw})" if cell.target is not None else ""
+    return Text.assemble((grade.symbol, _STYLE[grade]), " ", log_safe(f"{value}{target}"))

@@ -265,10 +265,18 @@ def _minimal(text: str, dumped: str) -> str:
 
 
 def _set(node: CommentedMap, key: str, value: object, after: str) -> None:
+    """Set ``key``; a new key goes right after ``after``, before the comment
+    that followed it (which is about what comes next)."""
     if key in node:
         node[key] = value
-    else:
-        node.insert(list(node).index(after) + 1 if after in node else len(node), key, value)
+        return
+    if after not in node:
+        node[key] = value
+        return
+    trailing = _trailing(node, after)
+    node.insert(list(node).index(after) + 1, key, value)
+    if trailing is not None:
+        _attach(node, key, trailing)
 
 
 def _drop(node: CommentedMap | CommentedSeq, key: object) -> None:
@@ -281,11 +289,20 @@ def _drop(node: CommentedMap | CommentedSeq, key: object) -> None:
     position = keys.index(key)
     trailing = _trailing(node, key)
     del node[key]
-    if trailing is None:
-        return
+    if trailing is None or not trailing.value.strip() and position > 0:
+        return  # only the blank line after the removed entry: the one before it stays
     if position > 0:
         _attach(node, keys[position - 1], trailing)
-    elif isinstance(node, CommentedMap) and len(node):
+    elif isinstance(node, CommentedSeq):
+        # Nothing before it: the comment joins the one before the list's first item.
+        # ruamel keeps that comment in one list shared with the key above the list, so it is extended in place.
+        if node.ca.comment is None:
+            node.ca.comment = [None, []]
+        if node.ca.comment[1] is None:
+            node.ca.comment[1] = []
+        if trailing.value.strip() or not node.ca.comment[1]:
+            node.ca.comment[1].append(trailing)
+    elif len(node):
         # Nothing before it: the comment stands before the next entry.
         node.yaml_set_comment_before_after_key(list(node)[0], before="\n".join(
             line.lstrip()[1:].lstrip(" ") if line.strip().startswith("#") else "" for line in
@@ -319,8 +336,8 @@ def _attach(node, key, token) -> None:
         return
     entry = node.ca.items.setdefault(key, [None, None, None, None] if isinstance(node, CommentedMap) else [None, None])
     slot = 2 if isinstance(node, CommentedMap) else 0
-    if entry[slot] is None:
-        entry[slot] = token
+    if entry[slot] is None or not entry[slot].value.strip():
+        entry[slot] = token  # a blank line only: the comment brings its own
     else:
-        entry[slot].value = entry[slot].value.rstrip("\n") + "\n" + token.value.lstrip("\n")
+        entry[slot].value = entry[slot].value.rstrip("\n") + "\n" + token.value
 
