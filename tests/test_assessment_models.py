@@ -157,3 +157,32 @@ def test_settings_and_kf_goal_model_in_the_example(tmp_path):
     measure = next(m for g in report.goals() for m in g.measures if m.measure.id == "andel-nojda-hemtjanst")
     # 73 % against 71 % the year before: better, so uppfyllt by trend (avstånd says delvis).
     assert measure.assessment.computed is MET
+
+
+def test_comparison_model_uses_the_stored_kolada_value(tmp_path):
+    """A mått with `jämförelse` and stored Kolada values is compared with the latest stored value."""
+    import shutil
+
+    root = tmp_path / "t"
+    shutil.copytree(EXAMPLE, root)
+    plan = root / "namnder/von/verksamhetsplan-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "        kolada: U21401\n" in text
+    plan.write_text(text.replace("        kolada: U21401\n", "        kolada: U21401\n        jämförelse: riket\n", 1),
+                    encoding="utf-8")
+    kommun = root / "kommun.yaml"
+    text = kommun.read_text(encoding="utf-8")
+    assert "inställningar:\n" in text
+    kommun.write_text(text.replace("inställningar:\n", "inställningar:\n  bedömning:\n    modell: jämförelse\n", 1),
+                      encoding="utf-8")
+    tree = load_tree(root)
+    assert tree.kommun.settings.assessment.model == "jämförelse"
+    report = status.build(tree, find_report(tree.kommun.settings, "bokslut"), 2023)
+    measures = {m.measure.id: m for g in report.goals() for m in g.measures}
+    staff = measures["antal-personal-14-dagar"].assessment
+    # 19 against riket's 16 (2022, the latest stored): fewer is better, 19 is 19 % worse → ej uppfyllt.
+    assert staff.computed is NOT_MET and "riket" in staff.reason.lower() and "16" in staff.reason
+    # The utfall's own jämförelsevärde (72 %) is used where it is written: 73 % is better.
+    assert measures["andel-nojda-hemtjanst"].assessment.computed is MET
+    # No comparison at all: said, never guessed.
+    assert measures["andel-nojda-sabo"].assessment.computed is UNKNOWN

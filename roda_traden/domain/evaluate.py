@@ -49,7 +49,7 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
     comparison from kolada/, where the utfall gives no jämförelsevärde."""
     model = model or settings.model
     if model in ("trend", "jämförelse"):
-        return _without_target(model, target, measured, previous, direction, use_forecast, settings)
+        return _without_target(model, target, measured, previous, direction, use_forecast, settings, stored)
     if target is None:
         return Assessment(Grade.UNKNOWN, f"målvärde saknas för {year}")
     value, label = _value(measured, use_forecast)
@@ -100,7 +100,8 @@ def assess(target: Target | None, measured: Measured | None, *, year: int, basel
 
 
 def _without_target(model: str, target: Target | None, measured: Measured | None, previous: Target | None,
-                    direction: Direction | None, use_forecast: bool, settings: AssessmentSettings) -> Assessment:
+                    direction: Direction | None, use_forecast: bool, settings: AssessmentSettings,
+                    stored: StoredComparison | None) -> Assessment:
     """`trend` and `jämförelse`: the utfall against last year's or against a
     comparison value; a målvärde, where there is one, only says which way is better."""
     value, label = _value(measured, use_forecast)
@@ -114,13 +115,19 @@ def _without_target(model: str, target: Target | None, measured: Measured | None
         if last is None or last.number is None:
             return Assessment(Grade.UNKNOWN, "föregående års utfall saknas (\"föregående-år\" eller förra årets bokslut)")
         return _against_previous(value, last, wanted, label, settings)
+    # The utfall's own jämförelsevärde, else the stored Kolada value of the mått's `jämförelse`.
     bench = measured.benchmark
-    if bench is None or bench.value.number is None:
-        return Assessment(Grade.UNKNOWN, "jämförelsevärde saknas (\"jämförelsevärde\" i utfallet)")
-    level = Target(raw=bench.value.raw, kind="number", op=">=" if (wanted or UP).sign >= 0 else "<=",
-                   number=bench.value.number)
-    return _against_level(value, level, bench.value.number, None, wanted, label, settings,
-                          against=f"jämförelsevärdet {shown(bench.value)}")
+    op = ">=" if (wanted or UP).sign >= 0 else "<="
+    if bench is not None and bench.value.number is not None:
+        level, against = Target(raw=bench.value.raw, kind="number", op=op, number=bench.value.number), \
+            f"jämförelsevärdet {shown(bench.value)}"
+    elif stored is not None:
+        level, against = Target(raw=stored.printed, kind="number", op=op, number=stored.value), \
+            f"{stored.describe()}: {stored.printed}"
+    else:
+        return Assessment(Grade.UNKNOWN, "jämförelsevärde saknas (\"jämförelsevärde\" i utfallet, eller "
+                          "\"jämförelse\" på måttet med värden hämtade med rt kolada hämta)")
+    return _against_level(value, level, level.number, None, wanted, label, settings, against=against)
 
 
 def _value(measured: Measured | None, use_forecast: bool) -> tuple[Target | None, str]:

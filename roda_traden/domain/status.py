@@ -178,7 +178,8 @@ def _measure(tree, plan, goal, measure, outcome, report, year, settings, model, 
 
     def graded(series, measured, last):
         target = series.targets.get(year)
-        stored = comparisons.for_target(tree, measure, target, year) if target and target.kind == "benchmark" else None
+        compared = (model or settings.model) == "jämförelse" or target is not None and target.kind == "benchmark"
+        stored = comparisons.for_target(tree, measure, target, year) if compared else None
         return assess(target, measured, year=year, baseline=baseline_number(series),
                       direction=direction_for_assessment(goal, measure, series), use_forecast=forecast,
                       settings=settings, bounds=bounds, model=model, previous=last.value if last else None,
