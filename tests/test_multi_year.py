@@ -91,3 +91,17 @@ def test_bad_ranges_are_usage_errors(two_years, capsys):
     assert run(["status", str(two_years), "--år", "2030..2031"]) == 2
     assert "ingen verksamhetsplan för 2030–2031" in capsys.readouterr().err
     assert run(["status", str(two_years), "--år", "tjugo"]) == 2
+
+
+def test_the_follow_up_report_shows_the_years_side_by_side(two_years, capsys):
+    assert run(["report", "uppföljning", str(two_years), "--period", "bokslut", "--år", "2024"]) == 0
+    text = capsys.readouterr().out
+    section = text[text.index("## Utveckling över åren"):]
+    assert "| Trygg och värdig ålderdom | 75\u00a0% | 50\u00a0% |" in section
+    assert "| VON: andel-nojda-sabo | ● uppfyllt 73\u00a0% (mål 72\u00a0%) | ● uppfyllt 81\u00a0% (mål 80\u00a0%) |" in section
+    assert run(["report", "uppföljning", str(two_years), "--period", "bokslut", "--år", "2024", "-f", "html"]) == 0
+    html = capsys.readouterr().out
+    assert '<h2 id="historik">Utveckling över åren</h2>' in html and "81\u00a0% (mål 80\u00a0%)" in html
+    # One year in the tree up to 2023: nothing to set beside it.
+    assert run(["report", "uppföljning", str(two_years), "--period", "bokslut", "--år", "2023"]) == 0
+    assert "Utveckling över åren" not in capsys.readouterr().out

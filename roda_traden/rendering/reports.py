@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..domain import status
 from ..domain.grades import Grade
 from ..domain.tree import GoalTree
 from . import documents, engine, pdf, word
@@ -95,4 +96,8 @@ def _context(tree: GoalTree, template: str, request: ReportRequest, year: int) -
     if template == "handlingsplan":
         return common | {"doc": documents.action_plan_document(tree, request.organisation, year, request.period)}
     doc = documents.follow_up_document(tree, request.period, year, request.organisation, request.today)
-    return common | {"doc": doc, "trends": documents.follow_up_trends(tree, doc)}
+    # The years the tree has plans for up to this one, side by side with it.
+    years = sorted({p.year for p in tree.plans if p.year <= doc.status.year
+                    and (request.organisation is None or p.organisation == request.organisation)})
+    history = status.history(tree, doc.status.report, years, request.organisation) if len(years) > 1 else None
+    return common | {"doc": doc, "trends": documents.follow_up_trends(tree, doc), "history": history}
