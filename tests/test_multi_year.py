@@ -105,3 +105,14 @@ def test_the_follow_up_report_shows_the_years_side_by_side(two_years, capsys):
     # One year in the tree up to 2023: nothing to set beside it.
     assert run(["report", "uppföljning", str(two_years), "--period", "bokslut", "--år", "2023"]) == 0
     assert "Utveckling över åren" not in capsys.readouterr().out
+
+
+def test_next_years_plan_does_not_move_this_years_reports(capsys):
+    """In November 2023, with the 2024 plan already written, the reports due are 2023's."""
+    assert run(["status", str(EXAMPLE), "--idag", "2023-11-15"]) == 0
+    assert capsys.readouterr().out.startswith("Oxelösunds kommun – Bokslut 2023")
+    assert run(["report", "uppföljning", str(EXAMPLE), "--period", "bokslut", "--idag", "2023-11-15"]) == 0
+    assert capsys.readouterr().out.startswith("# Oxelösunds kommun – Bokslut 2023")
+    # Once 2024 has begun, it is 2024's turn.
+    assert run(["status", str(EXAMPLE), "--idag", "2024-03-01"]) == 0
+    assert "2024" in capsys.readouterr().out.splitlines()[0]

@@ -99,6 +99,13 @@ class Status:
                 for g in [*(g for c in m.council_goals for g in c.goals), *m.supplementary]]
 
 
+def year_under_way(tree: GoalTree, today: datetime.date) -> int | None:
+    """The year a run is about when none is named: the newest plan's that is
+    not a coming year's. Next year's plan, written in the autumn (rt nytt-år),
+    does not make this year's reports any less due."""
+    return max((plan.year for plan in tree.plans if plan.year <= today.year), default=None) or tree.latest_year()
+
+
 def for_run(tree: GoalTree) -> Status | None:
     """The status for the report the run names (rt validate --period),
     computed once and shared by the rules that need it."""
@@ -107,7 +114,7 @@ def for_run(tree: GoalTree) -> Status | None:
         return None
     if "status" not in tree.memo:
         report = calendar.find_report(tree.kommun.settings, context.report)
-        year = context.year or tree.latest_year()
+        year = context.year or year_under_way(tree, context.today)
         tree.memo["status"] = build(tree, report, year) if year else None
     return tree.memo["status"]
 

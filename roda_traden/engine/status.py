@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..domain import calendar
 from ..domain.context import RunContext
-from ..domain.status import History, Status, Tally, build, history, tally
+from ..domain.status import History, Status, Tally, build, history, tally, year_under_way
 from ..domain.tree import GoalTree
 from ..loading.tree import no_plan, unread_plans
 from ..problems import Problem
@@ -33,11 +33,8 @@ def status_report(tree: GoalTree, report_name: str | None, year: int | None, org
                   today: datetime.date) -> StatusReport:
     """The status of one report; without a name, the next one due."""
     settings = tree.kommun.settings
-    # The year under way: next year's plan, written in the autumn (rt nytt-år),
-    # does not make this year's reports any less due. A tree whose plans all
-    # fail to read is still about their year, not today's.
-    current = max((plan.year for plan in tree.plans if plan.year <= today.year), default=None)
-    year = year or current or tree.latest_year() or max((y for _org, y in tree.invalid_plans), default=today.year)
+    # A tree whose plans all fail to read is still about their year, not today's.
+    year = year or year_under_way(tree, today) or max((y for _org, y in tree.invalid_plans), default=today.year)
     report = calendar.find_report(settings, report_name) if report_name else calendar.next_report(settings, year, today)
     if report is None:
         raise calendar.UnknownReport("Kommunen har ingen uppföljningskalender (inställningar.uppföljningar i kommun.yaml).")

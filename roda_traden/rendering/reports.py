@@ -44,7 +44,7 @@ def render_report(tree: GoalTree, request: ReportRequest) -> tuple[str | bytes, 
     if output_format is None:
         raise ReportRefused(f"Okänt format \"{request.output_format}\". Välj bland: md, html, pdf, docx.")
     template = KINDS[request.kind]
-    year = request.year or tree.latest_year()
+    year = request.year or status.year_under_way(tree, request.today)
     if year is None:
         unread = tree.unloaded(("verksamhetsplan-",))
         raise ReportRefused(f"{unread[0].display} kan inte läsas; kör rt validate." if unread
