@@ -63,7 +63,7 @@ def test_status_range_in_the_terminal_and_as_json(two_years, capsys):
     out = capsys.readouterr().out
     assert "Bokslut 2023–2024" in out  # 2025 has no plan in the tree
     assert "2023: 3 av 4 bedömda KF-mål uppfyllda" in out
-    assert "81 % (mål 80 %)" in out
+    assert "81\u00a0% (mål 80\u00a0%)" in out
     assert run(["status", str(two_years), "--år", "2023..2025", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["years"] == [2023, 2024]

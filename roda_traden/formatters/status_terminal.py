@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..domain.evaluate import shown
 from ..domain.grades import Assessment, Grade, made_of
 from ..domain.status import History, Tally, YearCell
 from ..engine.status import StatusReport
@@ -132,6 +133,6 @@ def _cell(cell: YearCell | None) -> Text:
     if cell is None:
         return Text("–", style="dim")  # the mått is not in that year's plan
     grade = cell.assessment.grade
-    value = cell.value.raw if cell.value is not None else "inget utfall"
-    target = f" (mål {cell.target.raw})" if cell.target is not None else ""
+    value = shown(cell.value) if cell.value is not None else "inget utfall"
+    target = f" (mål {shown(cell.target)})" if cell.target is not None else ""
     return Text.assemble((grade.symbol, _STYLE[grade]), " ", log_safe(f"{value}{target}"))
