@@ -131,3 +131,15 @@ def test_cli_prints_what_it_wrote_and_what_to_fill(tree_2023, capsys):
     assert run(["nytt-år", str(tree_2023), "--från", "2023"]) == 2
     assert "finns redan" in capsys.readouterr().err
     assert run(["nytt-år", str(tree_2023), "--från", "2023", "--till", "2022"]) == 2
+
+
+def test_a_comment_between_a_dropped_year_and_a_kept_one_stays_with_the_kept(tree_2023):
+    path = tree_2023 / VON / "verksamhetsplan-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '          2023: "72%"\n          2024: "80%"\n' in text
+    path.write_text(text.replace('          2023: "72%"\n          2024: "80%"\n',
+                                 '          2023: "72%"\n          # Höjt efter brukarrådet.\n          2024: "80%"\n'),
+                    encoding="utf-8")
+    new_year(load_tree(tree_2023), 2023)
+    new = (tree_2023 / VON / "verksamhetsplan-2024.yaml").read_text(encoding="utf-8")
+    assert "        målvärden:\n          # Höjt efter brukarrådet.\n          2024: 80 %\n" in new
