@@ -294,3 +294,13 @@ def test_only_goal_files_are_formatted_so_a_hook_may_pass_every_yaml_file(tmp_pa
     assert files_to_format(workflow) == [] and files_to_format(tmp_path / "lost.yaml") == []
     assert files_to_format(plan) == [plan]
     assert workflow not in files_to_format(tmp_path) and plan in files_to_format(tmp_path)
+
+
+def test_stored_kolada_values_are_not_formatted():
+    """`rt kolada hämta` owns their layout; fmt would write `värde: null` as `!!null ""`."""
+    from roda_traden.writing.layout import files_to_format
+
+    example = REPO / "examples" / "oxelosund-2023"
+    assert (example / "kolada" / "U21401.yaml").exists()
+    assert not [p for p in files_to_format(example) if "kolada" in p.parts]
+    assert files_to_format(example / "kolada" / "U21401.yaml") == []

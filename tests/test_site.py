@@ -164,12 +164,8 @@ def test_the_same_tree_renders_the_same_bytes(example):
 
 
 def test_a_stored_kolada_series_is_the_matt_pages_comparison():
-    # HOOK: stored Kolada values are being built beside rt webb (see rendering/site.py).
-    kolada = pytest.importorskip("roda_traden.models.kolada")
     tree = load_tree(EXAMPLE)
-    if not tree.kolada:  # until the tree reads kolada/ itself, as rt report's tests expect it to
-        data = YAML(typ="safe").load((EXAMPLE / "kolada" / "U21401.yaml").read_text(encoding="utf-8"))
-        tree.kolada["U21401"] = kolada.KoladaFile.model_validate(data)
+    assert tree.kolada  # the example stores U21401
     files = site_of(tree=tree)
     text = Page(files["matt/VON/antal-personal-14-dagar.html"]).text
     assert "Jämfört med andra kommuner" in text

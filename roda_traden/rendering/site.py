@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ..domain import calendar
+from ..domain.comparisons import kpi_of
 from ..domain.grades import Grade
 from ..domain.status import GoalStatus, MeasureStatus
 from ..domain.tree import GoalTree
@@ -24,16 +25,6 @@ from ..models.settings import FollowUp
 from . import documents, engine
 from .charts import Trend, new_document
 from .filters import baseline
-
-# HOOK (stored Kolada values, issue 13): domain/comparisons.py and
-# documents.kolada_tables are being built beside this module. Until both are
-# in the tree, mått pages show no comparison table; once they are, drop this
-# fallback and import them plainly.
-try:
-    from ..domain.comparisons import kpi_of
-except ImportError:
-    kpi_of = None
-_kolada_tables = getattr(documents, "kolada_tables", None)
 
 # What an id may not hold (models/base.py ID_PATTERN): kept out of file names.
 _UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]")
@@ -143,7 +134,7 @@ def build_site(tree: GoalTree, year: int | None = None, report: str | None = Non
         # An organisation kommun.yaml lacks (RT104) is still shown, under a name safe as a file name.
         organisation = tree.organisations.get(plan.organisation) or Organisation.model_construct(
             id=_UNSAFE.sub("-", plan.organisation) or "-", name=plan.organisation, kind="nämnd")
-        kolada = {table.kpi: table for table in _kolada_tables(tree, plan)} if kpi_of and _kolada_tables else {}
+        kolada = {table.kpi: table for table in documents.kolada_tables(tree, plan)}
         for goal in plan.goals:
             found = tree.council_goals.get(goal.council_goal or "")
             municipal = found[0] if found else (None if goal.council_goal else

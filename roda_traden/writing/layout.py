@@ -41,6 +41,7 @@ from ruamel.yaml.tokens import CommentToken
 from ..language.values import NotAValue, Target, parse_target
 from ..loading import yaml_reader
 from ..loading.discovery import KOMMUN_FILE, display, find_trees, tree_root, yaml_files
+from ..loading.kolada import FOLDER as KOLADA_FOLDER
 from ..loading.source import SourceFile
 from ..loading.tree import FILE_KINDS
 from ..models.kommun import KommunFile
@@ -387,8 +388,11 @@ def files_to_format(path: Path) -> list[Path]:
 
 
 def _tree_files(root: Path) -> list[Path]:
-    kommun = root / KOMMUN_FILE
-    return [kommun, *(p for p in yaml_files(root) if p.is_file() and not p.is_symlink() and p != kommun)]
+    """The files a kommun writes; not the stored Kolada values, whose layout
+    `rt kolada hämta` owns (a re-fetch must diff as values only)."""
+    kommun, stored = root / KOMMUN_FILE, root / KOLADA_FOLDER
+    return [kommun, *(p for p in yaml_files(root) if p.is_file() and not p.is_symlink() and p != kommun
+                      and stored not in p.parents)]
 
 
 def format_file(path: Path) -> Formatted:
