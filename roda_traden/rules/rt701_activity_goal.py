@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..loading.tree import unread_plans
 from ..problems import Severity
 from ..text.spelling import did_you_mean
 from .base import Hit, Rule
+from .wording import without_plan
 
 
 def check(tree, options):
@@ -25,16 +25,11 @@ def check(tree, options):
 
 
 def _without_plan(tree, action_plan) -> Hit:
-    organisation, year = action_plan.organisation, action_plan.year
-    unread = unread_plans(tree, year, organisation)
-    if unread:
-        return Hit(action_plan, f"{organisation}:s verksamhetsplan för {year} finns men kunde inte läsas "
-                   f"({', '.join(unread)}), så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
-                   "Rätta felen i verksamhetsplanen (kör rt validate på den); då kontrolleras aktiviteterna.",
-                   ("organisation",))
-    return Hit(action_plan, f"{organisation} har ingen verksamhetsplan för {year}, "
-               "så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
-               "Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".", ("organisation",))
+    return without_plan(tree, action_plan, "så handlingsplanens aktiviteter kan inte kopplas till nämndmål",
+                        "då kontrolleras aktiviteterna",
+                        "{organisation} har ingen verksamhetsplan för {year}, "
+                        "så handlingsplanens aktiviteter kan inte kopplas till nämndmål.",
+                        "Lägg till verksamhetsplanen eller rätta \"år:\"/\"organisation:\".")
 
 
 RULE = Rule(

@@ -3,10 +3,10 @@ activities and nämndmål."""
 
 from __future__ import annotations
 
-from ..loading.tree import unread_plans
 from ..problems import Severity
 from ..text.spelling import did_you_mean
 from .base import Hit, Rule
+from .wording import without_plan
 
 
 def check(tree, options):
@@ -38,15 +38,9 @@ def check(tree, options):
 
 
 def _without_plan(tree, follow_up) -> Hit:
-    organisation, year = follow_up.organisation, follow_up.year
-    unread = unread_plans(tree, year, organisation)
-    if unread:
-        return Hit(follow_up, f"{organisation}:s verksamhetsplan för {year} finns men kunde inte läsas "
-                   f"({', '.join(unread)}), så uppföljningens hänvisningar kan inte kontrolleras.",
-                   "Rätta felen i verksamhetsplanen (kör rt validate på den); då kontrolleras uppföljningen.",
-                   ("organisation",))
-    return Hit(follow_up, f"{organisation} har ingen verksamhetsplan för {year} att följa upp.",
-               "Rätta \"organisation:\" eller \"år:\".", ("organisation",))
+    return without_plan(tree, follow_up, "så uppföljningens hänvisningar kan inte kontrolleras",
+                        "då kontrolleras uppföljningen", "{organisation} har ingen verksamhetsplan för {year} att följa upp.",
+                        "Rätta \"organisation:\" eller \"år:\".")
 
 
 def _unknown(node, kind, ref, known, keys):
