@@ -95,6 +95,9 @@ def test_share_of_target_yes_no_and_missing_data():
 def test_thresholds_in_the_wrong_order_are_refused():
     with pytest.raises(ValidationError, match="kan inte vara högre"):
         AssessmentSettings.model_validate({"andel-av-målvärde": {"uppfyllt": 90, "delvis": 95}})
+    # In the plans' number style, not Python's: "92,5 %", never "92.5" or "95.0".
+    with pytest.raises(ValidationError, match=r"\(92,5 %\) kan inte vara högre än \"uppfyllt\" \(90 %\)"):
+        AssessmentSettings.model_validate({"andel-av-målvärde": {"uppfyllt": 90, "delvis": 92.5}})
 
 
 TREND = AssessmentSettings.model_validate({"modell": "trend"})

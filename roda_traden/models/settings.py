@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..language.numbers import format_number
 from .base import Id, Model, Text
 from .values import Number
 
@@ -91,7 +92,7 @@ class ShareThresholds(Model):
     def _ordered(self) -> ShareThresholds:
         if self.partly > self.met:
             raise PydanticCustomError("rt", "\"delvis\" ({partly} %) kan inte vara högre än \"uppfyllt\" ({met} %).",
-                                      {"partly": self.partly, "met": self.met,
+                                      {"partly": format_number(self.partly), "met": format_number(self.met),
                                        "hint": "T.ex. andel-av-målvärde: {uppfyllt: 100, delvis: 91}."})
         return self
 
