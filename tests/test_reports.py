@@ -13,6 +13,7 @@ import pytest
 from roda_traden.loading.tree import load_tree
 from roda_traden.rendering.reports import ReportRequest, render_report
 from tests.conftest import EXAMPLE, REPO
+from tests.test_budget import COLUMN_BUDGET
 from tests.test_cli import rt
 
 GOLDEN = REPO / "tests" / "golden" / "reports"
@@ -426,25 +427,10 @@ def test_baselines_are_printed_as_the_plan_wrote_them(tmp_path):
         assert "äldreomsorg: 82\u00a0% (2022); socialomsorg: 76\u00a0% (2022)" in shown
 
 
-_COLUMN_BUDGET = """internbudget:
-  enhet: tkr
-  ram: 350 000
-  kolumner:
-    prognos-2023: Prognos 2023 (per oktober)
-    budget-2023: Budget 2023
-    förändring: Förändring
-    budget-2024: Budget 2024
-  verksamheter:
-    - id: aldreomsorg
-      namn: Äldreomsorg
-      intäkter: {prognos-2023: 38 500, budget-2023: 39 000, förändring: 1 000, budget-2024: 40 000}
-      kostnader: {prognos-2023: -293 000, budget-2023: -290 000, förändring: -10 000, budget-2024: -300 000}
-      nettokostnad: {prognos-2023: -254 500, budget-2023: -251 000, förändring: -9 000, budget-2024: -260 000}
-  summa:
-    intäkter: {prognos-2023: 38 500, budget-2023: 39 000, förändring: 1 000, budget-2024: 40 000}
-    kostnader: {prognos-2023: -293 000, budget-2023: -290 000, förändring: -10 000, budget-2024: -300 000}
-    nettokostnad: {prognos-2023: -254 500, budget-2023: -251 000, förändring: -9 000, budget-2024: -260 000}
-"""
+# The budget test's column budget, with the plan's own column headings.
+_COLUMN_BUDGET = COLUMN_BUDGET.replace("  ram: 350 000\n", "  ram: 350 000\n  kolumner:\n"
+                                       "    prognos-2023: Prognos 2023 (per oktober)\n    budget-2023: Budget 2023\n"
+                                       "    förändring: Förändring\n    budget-2024: Budget 2024\n")
 
 
 def test_a_column_budget_prints_one_table_per_figure_with_the_plans_headings(tmp_path):
