@@ -18,7 +18,6 @@ Targets:
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -36,36 +35,23 @@ PEER_LIMIT = 3.0
 
 def measure(trees: list[Path], scratch: Path) -> tuple[float, float, int]:
     """Seconds for the exports, seconds for the reports, and rows written."""
-    import datetime
-
     from roda_traden.loading.tree import load_tree
-    from roda_traden.rendering.reports import ReportRequest, render_report
-    from roda_traden.writing.atomic import write_report
     from roda_traden.writing.export import export_tree
 
     exported = report = 0.0
     rows = 0
-    today = datetime.date(2024, 9, 1)
     for index, root in enumerate(trees):
         tree = load_tree(root)
         start = time.perf_counter()
         written = export_tree(tree, scratch / f"data-{index}")
         exported += time.perf_counter() - start
         rows += sum(path.read_text(encoding="utf-8").count("\n") - 1 for path in written if path.suffix == ".csv")
-        start = time.perf_counter()
-        text, _refused = render_report(tree, ReportRequest("uppföljning", None, None, "delår", "html", None, False,
-                                                           today))
-        write_report(scratch / f"rapport-{index}.html", text)
-        report += time.perf_counter() - start
+        report += bench_validate.report_peer(tree, scratch / f"rapport-{index}.html")
     return exported, report, rows
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mät rt export mot HTML-rapporten för samma träd.")
-    parser.add_argument("--sizes", default="10,50,290", help="antal kommuner per fall, t.ex. 10,50,290")
-    parser.add_argument("--out", type=Path, default=bench_validate.DEFAULT_OUT, help="var genererade träd sparas")
-    parser.add_argument("--no-fail", action="store_true", help="slutkod 0 även om ett mål missas")
-    args = parser.parse_args(argv)
+    args = bench_validate.size_arguments("Mät rt export mot HTML-rapporten för samma träd.").parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
     results = []
     for size in sizes:

@@ -22,8 +22,6 @@ Targets:
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import statistics
 import sys
 import tempfile
@@ -43,12 +41,9 @@ def measure(trees: list[Path], scratch: Path) -> tuple[float, float, int, float]
     """CPU seconds for the sites, for the reports, pages written, and the wall clock of it all."""
     from roda_traden.cli.webb import build
     from roda_traden.loading.tree import load_tree
-    from roda_traden.rendering.reports import ReportRequest, render_report
-    from roda_traden.writing.atomic import write_report
 
     site = report = 0.0
     pages = 0
-    today = datetime.date(2024, 9, 1)
     began = time.perf_counter()
     for index, root in enumerate(trees):
         tree = load_tree(root)
@@ -56,20 +51,12 @@ def measure(trees: list[Path], scratch: Path) -> tuple[float, float, int, float]
         written, _removed = build(tree, scratch / f"webb-{index}", None, None)
         site += time.process_time() - start
         pages += written
-        start = time.process_time()
-        text, _refused = render_report(tree, ReportRequest("uppföljning", None, None, "delår", "html", None, False,
-                                                           today))
-        write_report(scratch / f"rapport-{index}.html", text)
-        report += time.process_time() - start
+        report += bench_validate.report_peer(tree, scratch / f"rapport-{index}.html", time.process_time)
     return site, report, pages, time.perf_counter() - began
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mät rt webb mot HTML-rapporten för samma träd.")
-    parser.add_argument("--sizes", default="10,50,290", help="antal kommuner per fall, t.ex. 10,50,290")
-    parser.add_argument("--out", type=Path, default=bench_validate.DEFAULT_OUT, help="var genererade träd sparas")
-    parser.add_argument("--no-fail", action="store_true", help="slutkod 0 även om ett mål missas")
-    args = parser.parse_args(argv)
+    args = bench_validate.size_arguments("Mät rt webb mot HTML-rapporten för samma träd.").parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
     rows = []
     for size in sizes:

@@ -35,7 +35,7 @@ EXAMPLE = ROOT / "examples" / "oxelosund-2023"
 DEFAULT_OUT = HERE / "out"
 
 sys.path.insert(0, str(HERE))
-import generate  # noqa: E402
+import generate
 
 # Targets: median wall clock in seconds, start-up included.
 TARGET_EXAMPLE = 0.25
@@ -163,6 +163,30 @@ def measure(result: Result, command: list[str], repeat: int, warmup: bool) -> No
             return
         result.times.append(seconds)
         result.findings = count_findings(stdout)
+
+
+def report_peer(tree, path: Path, clock=time.perf_counter) -> float:
+    """Seconds (by ``clock``) to write the tree's whole-kommun delår report as
+    HTML to ``path``: the peer the output commands are measured against."""
+    import datetime
+
+    from roda_traden.rendering.reports import ReportRequest, render_report
+    from roda_traden.writing.atomic import write_report
+
+    start = clock()
+    text, _refused = render_report(tree, ReportRequest("uppföljning", None, None, "delår", "html", None, False,
+                                                       datetime.date(2024, 9, 1)))
+    write_report(path, text)
+    return clock() - start
+
+
+def size_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every size benchmark takes: --sizes, --out, --no-fail."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", default="10,50,290", help="antal kommuner per fall, t.ex. 10,50,290")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="var genererade träd sparas")
+    parser.add_argument("--no-fail", action="store_true", help="slutkod 0 även om ett mål missas")
+    return parser
 
 
 def default_repeat(goals: int | None) -> int:
