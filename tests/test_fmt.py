@@ -304,3 +304,13 @@ def test_stored_kolada_values_are_not_formatted():
     assert (example / "kolada" / "U21401.yaml").exists()
     assert not [p for p in files_to_format(example) if "kolada" in p.parts]
     assert files_to_format(example / "kolada" / "U21401.yaml") == []
+
+
+def test_a_path_through_dot_dot_is_the_same_file(tmp_path, monkeypatch):
+    """`rt fmt ../kommun.yaml --check` must not pass a file it never looked at."""
+    from roda_traden.writing.layout import files_to_format
+
+    tree = shutil.copytree(EXAMPLE, tmp_path / "t")
+    monkeypatch.chdir(tree / "namnder")
+    assert files_to_format(Path("../kommun.yaml")) == [Path("../kommun.yaml")]
+    assert files_to_format(Path("..") / ".." / "t" / "kommun.yaml") != []

@@ -229,3 +229,12 @@ def test_fmt_leaves_an_unreadable_file_as_it_is_and_exits_2(tmp_path):
     assert done.returncode == 2
     assert "namnder/ks/verksamhetsplan-2027.yaml:5:" in done.stderr and "rt fmt lämnade filen orörd." in done.stderr
     assert plan.read_text(encoding="utf-8").endswith("   text: fel\n")
+
+
+@pytest.mark.parametrize("name", ["Kommun #2", "Stad: Malmö", "1234", "[K]", "- Kommun", "Nyköpings kommun"])
+def test_init_writes_the_kommuns_name_so_it_reads_back_as_given(tmp_path, name):
+    from roda_traden.loading.tree import load_tree
+
+    root = tmp_path / "k"
+    init_tree(root, kommun=name, code="1465")
+    assert load_tree(root).kommun.municipality.name == name

@@ -383,7 +383,8 @@ def files_to_format(path: Path) -> list[Path]:
     pre-commit hook may hand rt fmt every changed YAML file."""
     if not path.is_dir():
         root = tree_root(path)
-        return [path] if root is not None and path.absolute() in map(Path.absolute, _tree_files(root)) else []
+        # resolve(), not absolute(): "../kommun.yaml" is the same file as "kommun.yaml".
+        return [path] if root is not None and path.resolve() in map(Path.resolve, _tree_files(root)) else []
     return [file for root in find_trees(path) for file in _tree_files(root)]
 
 

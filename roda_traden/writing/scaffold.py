@@ -69,7 +69,7 @@ def init_tree(directory: Path, kommun: str, code: str, organisations: list[str] 
         raise WriteRefused("Samma organisation står två gånger i --organisationer.")
     year = year or datetime.date.today().year + 1
     period = f"{year}–{year + 2}"
-    fields = {"kommun": kommun.strip(), "genitiv": _genitive(kommun.strip()), "kod": code, "period": period, "version": __version__,
+    fields = {"kommun": kommun.strip(), "kommun_yaml": _yaml_text(kommun.strip()), "genitiv": _genitive(kommun.strip()), "kod": code, "period": period, "version": __version__,
               "organisationer": "".join(_organisation(o) for o in organisations)}
     planned = {
         "kommun.yaml": _template("kommun.yaml", fields),
@@ -113,6 +113,16 @@ def _genitive(name: str) -> str:
     if name.isupper():
         return f"{name}:s"
     return name if name.endswith(("s", "x", "z")) else f"{name}s"
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML value that reads back as itself: plain where it
+    can be, else double-quoted ("Kommun #2", "Stad: Malmö", "1234")."""
+    if not text.isprintable():
+        raise WriteRefused("Kommunens namn får inte innehålla radbrytningar eller styrtecken.")
+    if yaml_reader.read(f"a: {text}\n").data == {"a": text}:
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _template(name: str, fields: dict[str, Any]) -> str:
