@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -401,3 +402,12 @@ def test_every_command_group_without_its_subcommand_shows_swedish_help():
         done = rt(group)
         assert "Användning: rt " in done.stdout + done.stderr and "Usage" not in done.stdout + done.stderr, group
     assert "<list[" not in rt("fmt", "--hjälp").stdout
+
+
+def test_a_site_or_span_of_years_without_an_unreadable_plan_says_so(tmp_path):
+    tree = shutil.copytree(REPO / "examples" / "oxelosund-2023", tmp_path / "t")
+    with (tree / "namnder/von/verksamhetsplan-2023.yaml").open("a", encoding="utf-8") as plan:
+        plan.write("  bad: [unclosed\n")
+    for args in (("status", str(tree), "--år", "2023..2025"), ("webb", str(tree), "-o", str(tmp_path / "site"))):
+        done = rt(*args)
+        assert "verksamhetsplan-2023.yaml kunde inte läsas och finns inte med" in done.stderr, args

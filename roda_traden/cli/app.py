@@ -148,6 +148,7 @@ def status(
     if isinstance(year, range):
         history = _unknown_report_is_usage(lambda: years_report(tree, year, period, organisation))
         formatter.render_years(history, tree.kommun.municipality.name, sys.stdout)
+        _warn_unread(tree)
         return
     report = _unknown_report_is_usage(lambda: status_report(tree, period, year, organisation, _date(today)))
     formatter.render(report, sys.stdout)
@@ -500,6 +501,7 @@ def webb(
 
     tree = _loaded(path)
     written, removed = _unknown_report_is_usage(lambda: build(tree, out, year, period))
+    _warn_unread(tree)
     gone = f", tog bort {removed} sidor som inte längre finns" if removed else ""
     typer.echo(printable(f"Skrev webbplatsen till {out} ({written} ändrade filer{gone}). Öppna {out / 'index.html'}."))
 
@@ -578,6 +580,16 @@ def _loaded(given: Path | None):
     if tree.kommun is None:
         raise UsageProblem(f"{tree.sources[0].display} har fel; kör \"rt validate {path}\" först.")
     return tree
+
+
+def _warn_unread(tree) -> None:
+    """A site or a span of years built without a file that could not be read
+    says so, so a broken plan never just disappears from what is published."""
+    unread = [source.display for source in tree.unloaded(("verksamhetsplan-", "handlingsplan-", "uppfoljning-",
+                                                          "uppföljning-"))]
+    if unread:
+        typer.echo(printable(f"rt: Varning: {', '.join(unread)} kunde inte läsas och finns inte med; kör "
+                             "\"rt validate\" och rätta felen."), err=True)
 
 
 def _date(text: str | None):
